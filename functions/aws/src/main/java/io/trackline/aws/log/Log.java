@@ -1,0 +1,61 @@
+package io.trackline.aws.log;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackline.aws.Json;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * Structured JSON logs, one object per line on stdout (CloudWatch keeps each line as one event). Fields are parameters,
+ * never concatenated into the message; every value passes {@link #mask} so phone numbers and emails never reach a log.
+ */
+public final class Log {
+    private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+)");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{6,}(\\d{2})");
+
+    private final String logger;
+    private final PrintStream out;
+
+    private Log(String logger, PrintStream out) {
+        this.logger = logger;
+        this.out = out;
+    }
+
+    public static Log of(Class<?> owner) {
+        return new Log(owner.getSimpleName(), System.out);
+    }
+
+    public void info(String message, Object... keyValues) {
+        write("INFO", message, keyValues);
+    }
+
+    public void warn(String message, Object... keyValues) {
+        write("WARN", message, keyValues);
+    }
+
+    public void error(String message, Object... keyValues) {
+        write("ERROR", message, keyValues);
+    }
+
+    private void write(String level, String message, Object... keyValues) {
+        if (keyValues.length % 2 != 0) throw new IllegalArgumentException("log fields come in key/value pairs");
+        ObjectNode line = Json.mapper().createObjectNode()
+                .put("timestamp", Instant.now().toString())
+                .put("level", level)
+                .put("logger", logger)
+                .put("message", message);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            Object value = keyValues[i + 1];
+            line.put(String.valueOf(keyValues[i]), value == null ? null : mask(String.valueOf(value)));
+        }
+        out.println(line);
+    }
+
+    /** {@code +14155550123} → {@code +*********23}; {@code jane@example.com} → {@code j***@example.com}. */
+    public static String mask(String text) {
+        String emailsMasked = EMAIL.matcher(text).replaceAll("$1***@$2");
+        return PHONE.matcher(emailsMasked).replaceAll(m -> "+" + "*".repeat(Math.max(0, m.group().length() - 3)) + m.group(1));
+    }
+}

@@ -1,0 +1,33 @@
+package io.trackline.domain.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Identity of one carrier scan (PRODUCT.md §2): derived from carrier, tracking number, occurrence instant, status, raw code
+ * and location — never from a webhook delivery id, so a re-sent history maps to the same keys.
+ */
+public record ScanKey(String value) {
+    public ScanKey {
+        if (value == null || !value.matches("[0-9a-f]{32}")) throw new IllegalArgumentException("scan key must be 32 hex digits");
+    }
+
+    static ScanKey of(Scan scan) {
+        Location l = scan.location();
+        String identity = String.join("\u001f", scan.carrier().code(), scan.trackingNumber().value(),
+                scan.occurredAt().toInstant().toString(), scan.status().name(), nullToEmpty(scan.rawStatus()),
+                nullToEmpty(l.city()), nullToEmpty(l.region()), nullToEmpty(l.postalCode()), nullToEmpty(l.country()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return new ScanKey(HexFormat.of().formatHex(digest, 0, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,181 @@
+package io.trackline.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AWS endpoint that the local cloud and the integration tests talk to. By default an embedded {@code moto_server}
+ * on a free loopback port; {@code AWS_ENDPOINT_URL} points at any running emulator or account instead;
+ * {@code TRACKLINE_EMULATOR=localstack} starts LocalStack through Testcontainers (needs Docker and a LocalStack auth token).
+ */
+public final class Emulator implements AutoCloseable {
+    /** Credentials moto and LocalStack accept; never used against a real account (there the default chain applies). */
+    public static final String DEMO_ACCESS_KEY = "test";
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private final URI endpoint;
+    private final String kind;
+    private final AutoCloseable stopper;
+
+    private Emulator(URI endpoint, String kind, AutoCloseable stopper) {
+        this.endpoint = endpoint;
+        this.kind = kind;
+        this.stopper = stopper;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** "moto", "localstack" or "external". */
+    public String kind() {
+        return kind;
+    }
+
+    /** Whether this emulator is moto, whose {@code /moto-api/} endpoints tests may read. */
+    public boolean isMoto() {
+        return kind.equals("moto");
+    }
+
+    public static Emulator start() {
+        return start(System.getenv());
+    }
+
+    public static Emulator start(Map<String, String> env) {
+        String external = env.get("AWS_ENDPOINT_URL");
+        if (external != null && !external.isBlank()) {
+            return new Emulator(URI.create(external), "external", () -> { });
+        }
+        if ("localstack".equalsIgnoreCase(env.getOrDefault("TRACKLINE_EMULATOR", ""))) {
+            return LocalStack.start(env);
+        }
+        return startMoto(env);
+    }
+
+    private static Emulator startMoto(Map<String, String> env) {
+        Path executable = findMoto(env).orElseThrow(() -> new EmulatorUnavailable(
+                "moto_server was not found on the PATH nor in .trackline/venv. Install it with "
+                        + "`pip install \"moto[server]\"` (or run `make moto`), or set AWS_ENDPOINT_URL to a running emulator."));
+        int port = freePort();
+        try {
+            Path log = Files.createTempFile("moto-", ".log");
+            Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            ProcessHandle handle = process.toHandle();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(handle)));
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            awaitReady(endpoint, process, log);
+            return new Emulator(endpoint, "moto", () -> stop(handle));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start moto_server", e);
+        }
+    }
+
+    private static Optional<Path> findMoto(Map<String, String> env) {
+        Path venv = Path.of(env.getOrDefault("TRACKLINE_HOME", "."), ".trackline", "venv", "bin", "moto_server");
+        if (Files.isExecutable(venv)) return Optional.of(venv.toAbsolutePath());
+        for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "moto_server");
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    private static void awaitReady(URI endpoint, Process process, Path log) throws IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new EmulatorUnavailable("moto_server exited at start: " + Files.readString(log).strip());
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/data.json").toURL().openConnection();
+                connection.setConnectTimeout(200);
+                connection.setReadTimeout(2000);
+                if (connection.getResponseCode() == 200) return;
+            } catch (IOException notYet) {
+                // still starting
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        stop(process.toHandle());
+        throw new EmulatorUnavailable("moto_server did not answer on " + endpoint + " within 30 s");
+    }
+
+    /** moto can ignore SIGTERM: ask politely, then kill it and anything it started. */
+    private static void stop(ProcessHandle handle) {
+        if (!handle.isAlive()) return;
+        var children = handle.descendants().toList();
+        handle.destroy();
+        try {
+            handle.onExit().get(3, TimeUnit.SECONDS);
+        } catch (Exception stillRunning) {
+            handle.destroyForcibly();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the emulator", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            stopper.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the " + kind + " emulator", e);
+        }
+    }
+
+    /** The emulator cannot be had; the message says what to do. */
+    public static final class EmulatorUnavailable extends RuntimeException {
+        public EmulatorUnavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** Kept in its own class so Testcontainers is loaded only when LocalStack is asked for. */
+    private static final class LocalStack {
+        static Emulator start(Map<String, String> env) {
+            String token = env.get("LOCALSTACK_AUTH_TOKEN");
+            if (token == null || token.isBlank()) {
+                throw new EmulatorUnavailable("TRACKLINE_EMULATOR=localstack needs LOCALSTACK_AUTH_TOKEN (current LocalStack images require one) and Docker.");
+            }
+            var image = org.testcontainers.utility.DockerImageName.parse(env.getOrDefault("LOCALSTACK_IMAGE", "localstack/localstack:latest"));
+            var container = new org.testcontainers.containers.localstack.LocalStackContainer(image)
+                    .withEnv("LOCALSTACK_AUTH_TOKEN", token);
+            try {
+                container.start();
+            } catch (RuntimeException e) {
+                throw new EmulatorUnavailable("LocalStack could not start (is Docker running?): " + e.getMessage());
+            }
+            return new Emulator(container.getEndpoint(), "localstack", container::stop);
+        }
+    }
+}
