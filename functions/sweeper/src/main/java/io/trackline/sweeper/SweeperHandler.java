@@ -2,12 +2,12 @@ package io.trackline.sweeper;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.Map;
 
 import io.trackline.aws.Settings;
 
 /** Placeholder until its issue lands: the template and the local cloud already wire it. */
-public final class SweeperHandler implements RequestHandler<ScheduledEvent, Void> {
+public final class SweeperHandler implements RequestHandler<Map<String, Object>, Void> {
     private final Settings settings;
 
     public SweeperHandler() {
@@ -19,7 +19,7 @@ public final class SweeperHandler implements RequestHandler<ScheduledEvent, Void
     }
 
     @Override
-    public Void handleRequest(ScheduledEvent input, Context context) {
+    public Void handleRequest(Map<String, Object> input, Context context) {
         throw new UnsupportedOperationException("not built yet");
     }
 }
