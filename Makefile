@@ -16,7 +16,7 @@ moto:
 	@infra/bin/ensure-moto
 
 build: check-jdk
-	$(MVN) -q install -DskipTests
+	$(MVN) -q package -DskipTests
 
 run: build moto
 	@infra/bin/local-cloud

@@ -1,0 +1,223 @@
+package io.trackline.local;
+
+import io.trackline.emulator.Emulator;
+import io.trackline.local.aws.LocalAws;
+import io.trackline.local.aws.Provisioner;
+import io.trackline.local.aws.Stack;
+import io.trackline.local.demo.DemoCredentials;
+import io.trackline.local.demo.DemoGuide;
+import io.trackline.local.demo.DemoSeeder;
+import io.trackline.local.gateway.Gateway;
+import io.trackline.local.gateway.JwtAuthorizer;
+import io.trackline.local.gateway.LocalIssuer;
+import io.trackline.local.gateway.Routes;
+import io.trackline.local.lambda.LocalFunction;
+import io.trackline.local.lambda.Schedules;
+import io.trackline.local.lambda.SqsPoller;
+import io.trackline.local.template.Resolver;
+import io.trackline.local.template.Specs;
+import io.trackline.local.template.Template;
+import io.trackline.local.template.TemplateException;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The whole of {@code template.yaml} running in one JVM (PRODUCT.md §8): an emulator (moto by default) with every
+ * table, queue, topic, subscription and secret created, the HTTP API on a local port, each SQS event source polled as
+ * Lambda does, the schedules, and demo credentials. {@code make run} starts it through {@link #main}; tests start it
+ * in-process with {@link #start(LocalCloudOptions)} and close it.
+ */
+public final class LocalCloud implements AutoCloseable {
+    public static final String STACK_NAME = "trackline-local";
+
+    private final List<AutoCloseable> resources;
+    private final Gateway gateway;
+    private final Emulator emulator;
+    private final Stack stack;
+    private final LocalIssuer issuer;
+    private final DemoCredentials demo;
+    private final List<String> scheduledFunctions;
+
+    private LocalCloud(List<AutoCloseable> resources, Gateway gateway, Emulator emulator, Stack stack, LocalIssuer issuer,
+                       DemoCredentials demo, List<String> scheduledFunctions) {
+        this.resources = resources;
+        this.gateway = gateway;
+        this.emulator = emulator;
+        this.stack = stack;
+        this.issuer = issuer;
+        this.demo = demo;
+        this.scheduledFunctions = scheduledFunctions;
+    }
+
+    /**
+     * Starts everything; on any failure stops what had started and rethrows.
+     *
+     * @throws TemplateException         when the template cannot be read or used
+     * @throws Gateway.PortInUse         when the port is taken
+     * @throws Emulator.EmulatorUnavailable when no emulator can be had
+     */
+    public static LocalCloud start(LocalCloudOptions options) {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Template template = Template.load(options.template());
+            Gateway gateway = Gateway.bind(options.port());
+            started.add(gateway);
+            Emulator emulator = Emulator.start(options.environment());
+            started.add(emulator);
+            String region = options.environment().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
+            LocalAws aws = new LocalAws(emulator.endpoint(), region);
+            started.add(aws);
+
+            Resolver resolver = new Resolver(template, STACK_NAME, region, LocalAws.ACCOUNT_ID);
+            Stack stack = new Provisioner(aws, template, resolver, options.namePrefix(), options.visibilityTimeout()).provision();
+
+            Map<String, Specs.JwtAuthorizer> authorizerSpecs = template.jwtAuthorizers();
+            List<String> audiences = authorizerSpecs.values().stream()
+                    .flatMap(a -> a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")))
+                    .distinct().toList();
+            LocalIssuer issuer = LocalIssuer.generate(gateway.url() + Gateway.ISSUER_PATH, audiences);
+            Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
+            authorizerSpecs.values().forEach(a -> authorizers.put(a.name(), new JwtAuthorizer(issuer,
+                    a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")).toList(), Clock.systemUTC())));
+
+            DemoCredentials demo = new DemoSeeder(aws).seed(stack, issuer, gateway.url());
+
+            var lock = new ReentrantLock();
+            List<Routes.Route<LocalFunction>> routes = new ArrayList<>();
+            List<Schedules.Entry> schedules = new ArrayList<>();
+            List<SqsPoller> pollers = new ArrayList<>();
+            for (Specs.Function spec : template.functions()) {
+                LocalFunction function = function(spec, resolver, aws, lock);
+                for (Specs.HttpRoute route : spec.routes()) {
+                    route.authorizer().filter(name -> !authorizers.containsKey(name)).ifPresent(name -> {
+                        throw new TemplateException(spec.logicalId() + ".Events." + route.event() + " names authorizer "
+                                + name + ", which no HttpApi declares as a JWT authorizer");
+                    });
+                    routes.add(new Routes.Route<>(route.method(), route.path(), function, route.authorizer(), route.authorizationScopes()));
+                }
+                for (Specs.Schedule schedule : spec.schedules()) {
+                    schedules.add(new Schedules.Entry(function, spec.logicalId() + "-" + schedule.event(), schedule.rate()));
+                }
+                for (Specs.SqsSource source : spec.queues()) {
+                    Stack.Queue queue = stack.queueByArn(resolver.string(source.queue(), spec.logicalId() + ".Events." + source.event() + ".Queue"));
+                    pollers.add(new SqsPoller(function, aws.sqs(), queue, source.batchSize(), source.reportBatchItemFailures(),
+                            region, options.pollWait()));
+                }
+            }
+            Schedules timer = new Schedules(schedules, region, LocalAws.ACCOUNT_ID);
+            started.add(timer);
+            // Pollers stop before the gateway and the emulator: their last receive must not hit a stopped moto.
+            pollers.forEach(p -> started.add(p.start()));
+            timer.start();
+            gateway.serve(new Routes<>(routes), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
+
+            options.localJson().ifPresent(file -> DemoGuide.write(demo, file));
+            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions());
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        spec.environment().forEach((name, value) ->
+                environment.put(name, resolver.string(value, spec.logicalId() + ".Environment." + name)));
+        Map<String, String> settings = aws.settings(environment);
+        settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new io.trackline.local.template.Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
+        String arn = resolver.string(new io.trackline.local.template.Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
+        return LocalFunction.create(spec.logicalId(), arn, spec.handlerClass(), spec.handlerMethod(), spec.timeoutSeconds(),
+                settings, lock);
+    }
+
+    public URI apiUrl() {
+        return gateway.url();
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public URI awsEndpoint() {
+        return emulator.endpoint();
+    }
+
+    public Emulator emulator() {
+        return emulator;
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    public DemoCredentials demo() {
+        return demo;
+    }
+
+    /** The local identity provider, for tests that need tokens of their own (expired, other audience, ...). */
+    public LocalIssuer issuer() {
+        return issuer;
+    }
+
+    public String guide(String localJson) {
+        return DemoGuide.describe(demo, localJson, scheduledFunctions)
+                + (stack.notEmulated().isEmpty() ? "" : "\nNot emulated locally: " + String.join(", ", stack.notEmulated()) + "\n");
+    }
+
+    /** Stops pollers and schedules, then the HTTP server, then the emulator (moto is killed, never left behind). */
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("local cloud: could not stop " + resource.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        LocalCloudOptions options;
+        LocalCloud cloud;
+        try {
+            options = LocalCloudOptions.fromCommandLine(args, System.getenv());
+            cloud = start(options);
+        } catch (TemplateException | Gateway.PortInUse | Emulator.EmulatorUnavailable | IllegalArgumentException e) {
+            System.err.println("local cloud: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (LocalFunction.FunctionFailed e) {
+            System.err.println("local cloud: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local cloud ...");
+            cloud.close();
+            stopped.countDown();
+        }));
+        System.out.println(cloud.guide(options.localJson().map(Object::toString).orElse("(not written)")));
+        System.out.println("Trackline local cloud ready in " + Duration.between(processStart, Instant.now()).toMillis()
+                + " ms on " + cloud.apiUrl() + " (Ctrl-C stops it)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.trackline.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to start the local cloud.
+ *
+ * @param port              the HTTP API's port, 0 for any free one
+ * @param template          the SAM template to run
+ * @param localJson         where to write the demo credentials, if anywhere
+ * @param environment       the environment the emulator is chosen from ({@code AWS_ENDPOINT_URL}, {@code TRACKLINE_EMULATOR}, ...)
+ * @param namePrefix        prefix of every physical name, for sharing one external emulator
+ * @param visibilityTimeout replaces every queue's visibility timeout, so that a failed message is retried in seconds
+ *                          rather than the template's minutes; empty keeps the template's
+ * @param pollWait          the SQS long-poll wait of each event source (short, so that stopping is quick)
+ */
+public record LocalCloudOptions(int port, Path template, Optional<Path> localJson, Map<String, String> environment,
+                                String namePrefix, Optional<Duration> visibilityTimeout, Duration pollWait) {
+    public static final int DEFAULT_PORT = 3000;
+    public static final Duration LOCAL_VISIBILITY_TIMEOUT = Duration.ofSeconds(2);
+
+    /** {@code make run}'s defaults: port 3000 (or {@code TRACKLINE_PORT}), the repository's template, {@code .trackline/local.json}. */
+    public static LocalCloudOptions defaults(Map<String, String> environment) {
+        Path root = repositoryRoot(Path.of("").toAbsolutePath());
+        int port = Optional.ofNullable(environment.get("TRACKLINE_PORT")).map(LocalCloudOptions::port).orElse(DEFAULT_PORT);
+        return new LocalCloudOptions(port, root.resolve("template.yaml"), Optional.of(root.resolve(".trackline/local.json")),
+                environment, "", Optional.of(LOCAL_VISIBILITY_TIMEOUT), Duration.ofSeconds(1));
+    }
+
+    /** For tests: a free port, the repository's template, no local.json. */
+    public static LocalCloudOptions forTests() {
+        return defaults(System.getenv()).withPort(0).withLocalJson(Optional.empty());
+    }
+
+    static LocalCloudOptions fromCommandLine(String[] args, Map<String, String> environment) {
+        LocalCloudOptions options = defaults(environment);
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--port" -> options = options.withPort(port(required(args[i], value)));
+                case "--template" -> options = options.withTemplate(Path.of(required(args[i], value)));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --port N, --template FILE)");
+            }
+            i++;
+        }
+        return options;
+    }
+
+    public LocalCloudOptions withPort(int port) {
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait);
+    }
+
+    public LocalCloudOptions withTemplate(Path template) {
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait);
+    }
+
+    public LocalCloudOptions withLocalJson(Optional<Path> localJson) {
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait);
+    }
+
+    public LocalCloudOptions withVisibilityTimeout(Optional<Duration> visibilityTimeout) {
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait);
+    }
+
+    /** The nearest directory upwards holding template.yaml (tests run in a module directory), else the start. */
+    static Path repositoryRoot(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) return dir;
+        }
+        return start;
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) throw new IllegalArgumentException(option + " needs a value");
+        return value;
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number from 0 to 65535, got '" + text + "'");
+        }
+    }
+}

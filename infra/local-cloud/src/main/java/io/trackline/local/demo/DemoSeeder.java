@@ -1,0 +1,109 @@
+package io.trackline.local.demo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.trackline.aws.Json;
+import io.trackline.local.aws.LocalAws;
+import io.trackline.local.aws.Stack;
+import io.trackline.local.gateway.LocalIssuer;
+import io.trackline.local.template.TemplateException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seeds the demo: two tenants whose API keys are stored hashed (README "Data model": {@code APIKEY#<sha256 hex>} /
+ * {@code APIKEY}), two customers with 24-hour tokens from the local issuer, and a fresh {@code whsec_} secret per
+ * webhook source in the template's one secret. Everything is random per start; nothing is reused from a previous run.
+ */
+public final class DemoSeeder {
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
+    private static final List<String[]> TENANTS = List.of(
+            new String[]{"tenant-demo-1", "Demo Outfitters"},
+            new String[]{"tenant-demo-2", "Sample Sellers"});
+    private static final List<String> CUSTOMERS = List.of("customer-demo-1", "customer-demo-2");
+
+    private final SecureRandom random = new SecureRandom();
+    private final LocalAws aws;
+
+    public DemoSeeder(LocalAws aws) {
+        this.aws = aws;
+    }
+
+    public DemoCredentials seed(Stack stack, LocalIssuer issuer, URI apiUrl) {
+        String table = single(stack.tables(), "DynamoDB table (AWS::DynamoDB::Table) for the demo API keys");
+        String secret = single(stack.secrets(), "Secrets Manager secret (AWS::SecretsManager::Secret) for the webhook secrets");
+
+        List<DemoCredentials.Tenant> tenants = new ArrayList<>();
+        for (String[] tenant : TENANTS) {
+            String apiKey = "tlk_" + randomToken(24);
+            aws.dynamoDb().putItem(r -> r.tableName(table).item(Map.of(
+                    "PK", s("APIKEY#" + sha256Hex(apiKey)),
+                    "SK", s("APIKEY"),
+                    "tenantId", s(tenant[0]),
+                    "name", s(tenant[1]),
+                    "createdAt", s(Instant.now().toString()),
+                    "revoked", AttributeValue.fromBool(false))));
+            tenants.add(new DemoCredentials.Tenant(tenant[0], apiKey));
+        }
+        List<DemoCredentials.Customer> customers = CUSTOMERS.stream()
+                .map(id -> new DemoCredentials.Customer(id, issuer.token(id, TOKEN_LIFETIME)))
+                .toList();
+
+        Map<String, String> webhookSecrets = new LinkedHashMap<>();
+        Map<String, List<String>> stored = new LinkedHashMap<>();
+        for (String source : DemoCredentials.SOURCES) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            String value = StandardWebhooks.PREFIX + Base64.getEncoder().encodeToString(key);
+            webhookSecrets.put(source, value);
+            stored.put(source, List.of(value));
+        }
+        aws.secretsManager().putSecretValue(r -> r.secretId(secret).secretString(json(stored)));
+        return new DemoCredentials(apiUrl, aws.endpoint(), aws.region(), tenants, customers, webhookSecrets);
+    }
+
+    public static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private String randomToken(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    private static String single(Map<String, String> resources, String what) {
+        if (resources.size() != 1) {
+            throw new TemplateException("the demo needs exactly one " + what + "; the template declares " + resources.size());
+        }
+        return resources.values().iterator().next();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("secrets always serialise", e);
+        }
+    }
+}
