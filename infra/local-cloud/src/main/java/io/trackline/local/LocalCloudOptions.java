@@ -67,7 +67,7 @@ public record LocalCloudOptions(int port, Path template, Optional<Path> localJso
     }
 
     /** The nearest directory upwards holding template.yaml (tests run in a module directory), else the start. */
-    static Path repositoryRoot(Path start) {
+    public static Path repositoryRoot(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("template.yaml"))) return dir;
         }
