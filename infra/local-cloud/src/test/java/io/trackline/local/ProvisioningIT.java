@@ -42,8 +42,8 @@ class ProvisioningIT {
 
     @AfterAll
     static void stop() {
-        aws.close();
-        cloud.close();
+        if (aws != null) aws.close();
+        if (cloud != null) cloud.close();
     }
 
     @Test
