@@ -115,9 +115,11 @@ public final class LocalCloud implements AutoCloseable {
             }
             Schedules timer = new Schedules(schedules, region, LocalAws.ACCOUNT_ID);
             started.add(timer);
-            // Pollers stop before the gateway and the emulator: their last receive must not hit a stopped moto.
-            pollers.forEach(p -> started.add(p.start()));
-            timer.start();
+            if (options.eventSources()) {
+                // Pollers stop before the gateway and the emulator: their last receive must not hit a stopped moto.
+                pollers.forEach(p -> started.add(p.start()));
+                timer.start();
+            }
             gateway.serve(new Routes<>(routes), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
 
             options.localJson().ifPresent(file -> DemoGuide.write(demo, file));

@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param visibilityTimeout replaces every queue's visibility timeout, so that a failed message is retried in seconds
  *                          rather than the template's minutes; empty keeps the template's
  * @param pollWait          the SQS long-poll wait of each event source (short, so that stopping is quick)
+ * @param eventSources      whether SQS event sources are polled and schedules run on their own; without them messages
+ *                          stay in their queues for inspection (schedules can still be triggered by hand)
  */
 public record LocalCloudOptions(int port, Path template, Optional<Path> localJson, Map<String, String> environment,
-                                String namePrefix, Optional<Duration> visibilityTimeout, Duration pollWait) {
+                                String namePrefix, Optional<Duration> visibilityTimeout, Duration pollWait,
+                                boolean eventSources) {
     public static final int DEFAULT_PORT = 3000;
     public static final Duration LOCAL_VISIBILITY_TIMEOUT = Duration.ofSeconds(2);
 
@@ -28,7 +31,7 @@ public record LocalCloudOptions(int port, Path template, Optional<Path> localJso
         Path root = repositoryRoot(Path.of("").toAbsolutePath());
         int port = Optional.ofNullable(environment.get("TRACKLINE_PORT")).map(LocalCloudOptions::port).orElse(DEFAULT_PORT);
         return new LocalCloudOptions(port, root.resolve("template.yaml"), Optional.of(root.resolve(".trackline/local.json")),
-                environment, "", Optional.of(LOCAL_VISIBILITY_TIMEOUT), Duration.ofSeconds(1));
+                environment, "", Optional.of(LOCAL_VISIBILITY_TIMEOUT), Duration.ofSeconds(1), true);
     }
 
     /** For tests: a free port, the repository's template, no local.json. */
@@ -51,19 +54,23 @@ public record LocalCloudOptions(int port, Path template, Optional<Path> localJso
     }
 
     public LocalCloudOptions withPort(int port) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
     }
 
     public LocalCloudOptions withTemplate(Path template) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
     }
 
     public LocalCloudOptions withLocalJson(Optional<Path> localJson) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
     }
 
     public LocalCloudOptions withVisibilityTimeout(Optional<Duration> visibilityTimeout) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
+    }
+
+    public LocalCloudOptions withEventSources(boolean eventSources) {
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
     }
 
     /** The nearest directory upwards holding template.yaml (tests run in a module directory), else the start. */

@@ -1,0 +1,75 @@
+package io.trackline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trackline.local.testing.Eventually;
+import io.trackline.local.testing.Http;
+import io.trackline.local.testing.Walkthrough;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static io.trackline.local.testing.Walkthrough.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walking skeleton, end to end on the local cloud as {@code make run} starts it, with the real handlers and moto
+ * and no mocks: register a shipment, post a signed native webhook, and watch the processor store it, the notifier text
+ * the customer, and the API show it.
+ */
+class EndToEndIT {
+    private static final Duration PIPELINE = Duration.ofSeconds(30);
+    private static LocalCloud cloud;
+
+    @BeforeAll
+    static void start() {
+        cloud = LocalCloud.start(LocalCloudOptions.forTests());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) cloud.close();
+    }
+
+    @Test
+    void shouldShowOutForDeliveryAndTextTheCustomer_whenASignedNativeWebhookArrives() {
+        // given a registered shipment
+        Walkthrough walk = new Walkthrough(cloud);
+        String apiKey = cloud.demo().tenants().getFirst().apiKey();
+        var registered = walk.registerShipment(apiKey);
+        assertThat(registered.statusCode()).as(registered.body()).isIn(200, 201);
+        String shipmentId = json(registered.body()).get("id").asText();
+
+        // when the carrier reports it out for delivery
+        var accepted = walk.postNativeWebhook(walk.outForDelivery(), walk.nativeSecret());
+
+        // then the webhook is accepted once the scan is queued
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(json(accepted.body()).get("accepted").asInt()).isEqualTo(1);
+        // and the API shows the new status with the event
+        JsonNode shipment = Eventually.await("the API shows OUT_FOR_DELIVERY", PIPELINE,
+                () -> json(Http.get(URI.create(cloud.apiUrl() + "/v1/shipments/" + shipmentId), "x-api-key", apiKey).body()),
+                s -> s.path("status").asText().equals("OUT_FOR_DELIVERY"));
+        assertThat(shipment.get("trackingNumber").asText()).isEqualTo(walk.trackingNumber);
+        assertThat(shipment.get("events")).hasSize(1);
+        assertThat(shipment.get("events").get(0).get("status").asText()).isEqualTo("OUT_FOR_DELIVERY");
+        assertThat(shipment.get("events").get(0).get("description").asText()).isEqualTo("Out for delivery");
+        // and moto has sent exactly one SMS to the registered number
+        List<JsonNode> texts = Eventually.await("moto records an SMS to " + walk.phone, PIPELINE,
+                () -> smsTo(walk.phone), sms -> !sms.isEmpty());
+        assertThat(texts).hasSize(1);
+        assertThat(texts.getFirst().get("message").asText()).hasSizeLessThanOrEqualTo(160);
+    }
+
+    /** moto's record of every SMS published: {@code sns.SMS[{phone_number, message, message_id}]}. */
+    private static List<JsonNode> smsTo(String phone) {
+        JsonNode data = json(Http.get(URI.create(cloud.awsEndpoint() + "/moto-api/data.json")).body());
+        return StreamSupport.stream(data.path("sns").path("SMS").spliterator(), false)
+                .filter(sms -> sms.path("phone_number").asText().equals(phone))
+                .toList();
+    }
+}

@@ -1,0 +1,77 @@
+package io.trackline.local;
+
+import io.trackline.local.aws.LocalAws;
+import io.trackline.local.testing.Walkthrough;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.trackline.local.testing.Walkthrough.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rejected webhooks never reach the ingest queue. The local cloud runs here without its event sources, so whatever the
+ * webhook function enqueues stays in the queue to be counted.
+ */
+class WebhookRejectionIT {
+    private static LocalCloud cloud;
+    private static LocalAws aws;
+    private static Walkthrough walk;
+
+    @BeforeAll
+    static void start() {
+        cloud = LocalCloud.start(LocalCloudOptions.forTests().withEventSources(false));
+        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1");
+        walk = new Walkthrough(cloud);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (aws != null) aws.close();
+        if (cloud != null) cloud.close();
+    }
+
+    @Test
+    void shouldAnswer401AndEnqueueNothing_whenTheSignatureIsBad() {
+        int before = queued();
+
+        var response = walk.postNativeWebhook(walk.outForDelivery(), "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(queued()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldAnswer400ProblemJsonAndEnqueueNothing_whenTheBodyIsMalformed() {
+        int before = queued();
+
+        var notJson = walk.postNativeWebhook("{\"carrier\":\"usps\",", walk.nativeSecret());
+        var noTrackingNumber = walk.postNativeWebhook(walk.outForDelivery().replaceAll("\"trackingNumber\":\"[^\"]*\",", ""), walk.nativeSecret());
+
+        for (var response : java.util.List.of(notJson, noTrackingNumber)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(json(response.body()).get("status").asInt()).isEqualTo(400);
+        }
+        assertThat(queued()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldEnqueueTheScanReport_whenSignatureAndBodyAreGood() {
+        int before = queued();
+
+        var response = walk.postNativeWebhook(walk.outForDelivery(), walk.nativeSecret());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(queued()).isEqualTo(before + 1);
+    }
+
+    private static int queued() {
+        Map<String, String> attributes = aws.sqs().getQueueAttributes(r -> r.queueUrl(cloud.stack().queue("IngestQueue").url())
+                .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+        return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
+                + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+    }
+}
