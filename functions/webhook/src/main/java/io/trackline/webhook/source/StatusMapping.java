@@ -24,10 +24,14 @@ public record StatusMapping(Status status, ExceptionReason reason, boolean actio
         return new StatusMapping(status, reason, false, true);
     }
 
-    /** A sub-status row refines its status row: its own values win, unset ones are inherited. */
+    /**
+     * A sub-status row that names a status replaces its status row; one that does not ({@code null} status) refines it:
+     * its reason wins if it has one, and its flags add to the status row's.
+     */
     public StatusMapping refinedBy(StatusMapping sub) {
         if (sub == null) return this;
-        return new StatusMapping(sub.status != null ? sub.status : status, sub.reason != null ? sub.reason : reason,
+        if (sub.status != null) return sub;
+        return new StatusMapping(status, sub.reason != null ? sub.reason : reason,
                 actionRequired || sub.actionRequired, delayed || sub.delayed);
     }
 }
