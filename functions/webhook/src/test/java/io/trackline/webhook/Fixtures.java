@@ -1,0 +1,149 @@
+package io.trackline.webhook;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.trackline.domain.tracking.ScanReport;
+import io.trackline.webhook.ingest.DependencyUnavailable;
+import io.trackline.webhook.ingest.InMemoryWebhookSecrets;
+import io.trackline.webhook.ingest.IngestMetrics;
+import io.trackline.webhook.ingest.ScanQueue;
+import io.trackline.webhook.ingest.WebhookRequest;
+import io.trackline.webhook.source.aftership.AfterShipSource;
+import io.trackline.webhook.source.easypost.EasyPostSource;
+import io.trackline.webhook.source.nativejson.StandardWebhooksSignature;
+import io.trackline.webhook.source.shippo.ShippoSignature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The documented test secrets, the events/ files, and recording ports shared by the webhook tests. */
+public final class Fixtures {
+    public static final Map<String, String> TEST_SECRETS = Map.of(
+            "native", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "easypost", "easypost-test-secret",
+            "aftership", "aftership-test-secret",
+            "shippo", "shippo-test-secret");
+    public static final List<String> SOURCES = List.of("native", "easypost", "aftership", "shippo");
+    /** The timestamp the checked-in events/ files are signed with (functions/webhook/bin/sign-webhook --timestamp). */
+    public static final long EVENTS_SIGNED_AT = 1764172800L;
+    public static final Path EVENTS = Path.of("../../events");
+
+    private Fixtures() {
+    }
+
+    public static Clock clockAt(long unixSeconds) {
+        return Clock.fixed(Instant.ofEpochSecond(unixSeconds), ZoneOffset.UTC);
+    }
+
+    /** A minute after the events/ files were signed: inside the 5-minute window. */
+    public static Clock eventsClock() {
+        return clockAt(EVENTS_SIGNED_AT + 60);
+    }
+
+    public static InMemoryWebhookSecrets testSecrets() {
+        Map<String, List<String>> secrets = new HashMap<>();
+        TEST_SECRETS.forEach((source, secret) -> secrets.put(source, List.of(secret)));
+        return new InMemoryWebhookSecrets(secrets);
+    }
+
+    public static byte[] payload(String source) {
+        try {
+            return Files.readAllBytes(EVENTS.resolve("webhook-" + source + "-payload.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Signature headers as {@code source} would send them for {@code body}, signed at {@code unixSeconds}. */
+    public static Map<String, String> signatureHeaders(String source, String secret, byte[] body, long unixSeconds) {
+        return switch (source) {
+            case "native" -> Map.of("webhook-id", "msg_test", "webhook-timestamp", Long.toString(unixSeconds),
+                    "webhook-signature", StandardWebhooksSignature.sign(secret, "msg_test", unixSeconds, body));
+            case "easypost" -> Map.of(EasyPostSource.HEADER, EasyPostSource.sign(secret, body));
+            case "aftership" -> Map.of(AfterShipSource.HEADER, AfterShipSource.sign(secret, body));
+            case "shippo" -> Map.of(ShippoSignature.HEADER, ShippoSignature.sign(secret, unixSeconds, body));
+            default -> throw new IllegalArgumentException(source);
+        };
+    }
+
+    public static WebhookRequest signedRequest(String source, byte[] body, long unixSeconds) {
+        Map<String, String> headers = new HashMap<>(signatureHeaders(source, TEST_SECRETS.get(source), body, unixSeconds));
+        headers.put("content-type", "application/json");
+        return new WebhookRequest(source, headers, body);
+    }
+
+    public static APIGatewayV2HTTPEvent event(WebhookRequest request) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /v1/webhooks/{source}")
+                .withRawPath("/v1/webhooks/" + request.source())
+                .withPathParameters(Map.of("source", request.source()))
+                .withHeaders(request.headers())
+                .withBody(new String(request.body(), StandardCharsets.UTF_8))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    /**
+     * An API Gateway HTTP API event file as Lambda would deliver it. Read plainly with Jackson: the events library's
+     * {@code EventLoader} needs Joda-Time, which the build leaves out.
+     */
+    public static APIGatewayV2HTTPEvent loadEvent(Path file) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = io.trackline.aws.Json.mapper().readTree(file.toFile());
+            Map<String, String> headers = new HashMap<>();
+            json.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+            Map<String, String> path = new HashMap<>();
+            json.path("pathParameters").properties().forEach(p -> path.put(p.getKey(), p.getValue().asText()));
+            return APIGatewayV2HTTPEvent.builder()
+                    .withVersion(json.path("version").asText())
+                    .withRouteKey(json.path("routeKey").asText())
+                    .withRawPath(json.path("rawPath").asText())
+                    .withHeaders(headers)
+                    .withPathParameters(path)
+                    .withBody(json.path("body").asText())
+                    .withIsBase64Encoded(json.path("isBase64Encoded").asBoolean())
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static APIGatewayV2HTTPEvent eventFile(String source) {
+        return loadEvent(EVENTS.resolve("webhook-" + source + ".json"));
+    }
+
+    /** Records what was queued; can be told to fail like an unreachable queue. */
+    public static final class RecordingQueue implements ScanQueue {
+        public final List<ScanReport> reports = new ArrayList<>();
+        public boolean unavailable;
+
+        @Override
+        public void enqueue(List<ScanReport> batch) {
+            if (unavailable) throw new DependencyUnavailable("queue down (test)", null);
+            reports.addAll(batch);
+        }
+    }
+
+    public static final class RecordingMetrics implements IngestMetrics {
+        public final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void accepted(String source, int accepted, int duplicates) {
+            lines.add(source + " accepted=" + accepted + " duplicates=" + duplicates);
+        }
+
+        @Override
+        public void rejected(String source, String reason) {
+            lines.add(source + " rejected=" + reason);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.trackline.webhook;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.trackline.webhook.ingest.WebhookRejected;
+import io.trackline.webhook.ingest.WebhookRequest;
+import io.trackline.webhook.source.WebhookSource;
+import io.trackline.webhook.source.aftership.AfterShipSource;
+import io.trackline.webhook.source.easypost.EasyPostSource;
+import io.trackline.webhook.source.nativejson.NativeSource;
+import io.trackline.webhook.source.shippo.ShippoSignature;
+import io.trackline.webhook.source.shippo.ShippoSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every parser and signature-header parser under arbitrary input: the only exception allowed out is a mapped
+ * {@link WebhookRejected} 4xx. Plain {@code mvn test} replays the checked-in corpus under
+ * {@code src/test/resources/io/trackline/webhook/WebhookFuzzTestInputs/<method>/} (regression mode);
+ * {@code JAZZER_FUZZ=1 mvn test -Dtest=WebhookFuzzTest} fuzzes for real, each target for at most {@code maxDuration}.
+ */
+class WebhookFuzzTest {
+    private static final Instant NOW = Instant.ofEpochSecond(Fixtures.EVENTS_SIGNED_AT);
+
+    private static void parse(WebhookSource source, byte[] body) {
+        try {
+            source.parse(new WebhookRequest(source.name(), Map.of("webhook-id", "msg_fuzz"), body));
+        } catch (WebhookRejected e) {
+            assertThat(e.status()).isEqualTo(400);
+        }
+    }
+
+    private static void verify(WebhookSource source, Map<String, String> headers, byte[] body) {
+        try {
+            source.verify(new WebhookRequest(source.name(), headers, body), List.of(Fixtures.TEST_SECRETS.get(source.name())), NOW);
+        } catch (WebhookRejected e) {
+            assertThat(e.status()).isEqualTo(401);
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void nativeParser(byte[] body) {
+        parse(new NativeSource(), body);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void easyPostParser(byte[] body) {
+        parse(new EasyPostSource(), body);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void afterShipParser(byte[] body) {
+        parse(new AfterShipSource(), body);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void shippoParser(byte[] body) {
+        parse(new ShippoSource(), body);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void standardWebhooksHeaders(FuzzedDataProvider data) {
+        Map<String, String> headers = Map.of("webhook-id", data.consumeString(64), "webhook-timestamp", data.consumeString(16),
+                "webhook-signature", data.consumeString(3000));
+        verify(new NativeSource(), headers, data.consumeRemainingAsBytes());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void easyPostHeader(FuzzedDataProvider data) {
+        verify(new EasyPostSource(), Map.of(EasyPostSource.HEADER, data.consumeString(3000)), data.consumeRemainingAsBytes());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void afterShipHeader(FuzzedDataProvider data) {
+        verify(new AfterShipSource(), Map.of(AfterShipSource.HEADER, data.consumeString(3000)), data.consumeRemainingAsBytes());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void shippoHeader(FuzzedDataProvider data) {
+        verify(new ShippoSource(), Map.of(ShippoSignature.HEADER, data.consumeString(3000)), data.consumeRemainingAsBytes());
+    }
+}
