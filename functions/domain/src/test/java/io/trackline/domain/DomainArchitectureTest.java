@@ -5,7 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinitions.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The domain speaks only its own language: no AWS SDK, no Lambda runtime, no JSON library. */
 @AnalyzeClasses(packages = "io.trackline.domain", importOptions = ImportOption.DoNotIncludeTests.class)
