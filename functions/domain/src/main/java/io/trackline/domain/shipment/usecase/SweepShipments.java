@@ -56,6 +56,7 @@ public final class SweepShipments {
                 return update;
             } catch (ConcurrentUpdateException e) {
                 if (attempt == TrackScans.MAX_ATTEMPTS) throw e;
+                TrackScans.backOff(attempt);
             }
         }
     }

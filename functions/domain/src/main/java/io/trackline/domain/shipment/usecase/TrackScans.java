@@ -14,8 +14,11 @@ import java.util.List;
  * order-safe, and announce each change exactly once.
  */
 public final class TrackScans {
-    /** Concurrent writers to one shipment are rare (one package, two batches at once); a few retries settle it. */
-    static final int MAX_ATTEMPTS = 5;
+    /**
+     * Concurrent writers to one shipment are rare (one package in two batches at once); a few retries with a jittered
+     * pause settle it. Past that, the messages fail and SQS redelivers them.
+     */
+    static final int MAX_ATTEMPTS = 8;
 
     private final Shipments shipments;
     private final AnnouncementRelay relay;
@@ -52,9 +55,20 @@ public final class TrackScans {
                 return;
             } catch (ConcurrentUpdateException e) {
                 if (attempt == MAX_ATTEMPTS) throw e;
+                backOff(attempt);
                 String id = current.id();
                 current = shipments.byId(id).orElseThrow(() -> new IllegalStateException("shipment " + id + " vanished"));
             }
+        }
+    }
+
+    /** Up to 10 ms times the attempt, random, so two writers stop colliding in lockstep. */
+    static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a concurrent update", interrupted);
         }
     }
 }
