@@ -36,13 +36,13 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     public ProcessorHandler(Settings settings) {
-        this(settings, new AwsClients(settings));
+        this(settings, new AwsClients(settings), Clock.systemUTC());
     }
 
-    /** Tests and benchmarks pass clients with interceptors (call counting, fault injection). */
-    public ProcessorHandler(Settings settings, AwsClients clients) {
-        this(TrackingEngine.from(settings, clients, Clock.systemUTC()).trackScans(),
-                new DeadLetterReasons(clients.dynamoDb(), settings.required("TABLE_NAME"), Clock.systemUTC()));
+    /** Tests and benchmarks pass clients with interceptors (call counting, fault injection) and their clock. */
+    public ProcessorHandler(Settings settings, AwsClients clients, Clock clock) {
+        this(TrackingEngine.from(settings, clients, clock).trackScans(),
+                new DeadLetterReasons(clients.dynamoDb(), settings.required("TABLE_NAME"), clock));
     }
 
     public ProcessorHandler(TrackScans trackScans, DeadLetterReasons reasons) {

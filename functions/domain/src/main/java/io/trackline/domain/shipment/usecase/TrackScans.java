@@ -58,6 +58,8 @@ public final class TrackScans {
                 backOff(attempt);
                 String id = current.id();
                 current = shipments.byId(id).orElseThrow(() -> new IllegalStateException("shipment " + id + " vanished"));
+                // The conflict may be our own write, committed but reported failed (a 5xx after commit): publish it.
+                relay.relayPending(current);
             }
         }
     }
