@@ -25,8 +25,10 @@ final class FaultInjection implements ExecutionInterceptor {
 
     /** Which attempt of which request fails, and how. */
     record Rule(Predicate<SdkRequest> requests, Predicate<Integer> attempts, int status, String errorType) {
-        static Rule throttleFirstAttempt() {
-            return new Rule(r -> true, attempt -> attempt == 1, 400, "ThrottlingException");
+        /** Every write's first attempt is throttled (reads too would only make the test slower, not stronger). */
+        static Rule throttleFirstAttemptOfWrites() {
+            return new Rule(r -> r.getClass().getSimpleName().matches("(Put|Update|Delete|TransactWrite)Item(s)?Request"),
+                    attempt -> attempt == 1, 400, "ThrottlingException");
         }
 
         static Rule alwaysFail(Predicate<SdkRequest> requests) {
