@@ -2,24 +2,98 @@ package io.trackline.processor;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
+import io.trackline.aws.dynamo.DeadLetterReasons;
+import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.aws.log.Log;
+import io.trackline.aws.queue.ScanReportCodec;
+import io.trackline.domain.shipment.usecase.PackageScans;
+import io.trackline.domain.shipment.usecase.TrackScans;
+import io.trackline.domain.tracking.ScanReport;
 
-/** Placeholder until its issue lands: the template and the local cloud already wire it. */
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ingest queue → tracking records. Decodes each message, groups the batch by package, applies each package's scans
+ * once, and reports only the messages that failed (ReportBatchItemFailures): an undecodable message fails alone and
+ * reaches the DLQ after maxReceiveCount, with its reason in the log and in {@link DeadLetterReasons}.
+ */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final Settings settings;
+    private static final Log LOG = Log.of(ProcessorHandler.class);
+
+    private final TrackScans trackScans;
+    private final DeadLetterReasons reasons;
 
     public ProcessorHandler() {
         this(Settings.fromEnvironment());
     }
 
     public ProcessorHandler(Settings settings) {
-        this.settings = settings;
+        this(settings, new AwsClients(settings), Clock.systemUTC());
+    }
+
+    /** Tests and benchmarks pass clients with interceptors (call counting, fault injection) and their clock. */
+    public ProcessorHandler(Settings settings, AwsClients clients, Clock clock) {
+        this(TrackingEngine.from(settings, clients, clock).trackScans(),
+                new DeadLetterReasons(clients.dynamoDb(), settings.required("TABLE_NAME"), clock));
+    }
+
+    public ProcessorHandler(TrackScans trackScans, DeadLetterReasons reasons) {
+        this.trackScans = trackScans;
+        this.reasons = reasons;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent input, Context context) {
-        throw new UnsupportedOperationException("not built yet");
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        Map<String, List<SQSEvent.SQSMessage>> messagesByPackage = new LinkedHashMap<>();
+        Map<String, List<ScanReport>> reportsByPackage = new LinkedHashMap<>();
+        for (SQSEvent.SQSMessage message : input.getRecords()) {
+            try {
+                ScanReport report = ScanReportCodec.decode(message.getBody());
+                String pkg = PackageScans.packageOf(report);
+                messagesByPackage.computeIfAbsent(pkg, k -> new ArrayList<>()).add(message);
+                reportsByPackage.computeIfAbsent(pkg, k -> new ArrayList<>()).add(report);
+            } catch (RuntimeException undecodable) {
+                fail(message, "poison message: " + undecodable.getMessage(), failures);
+            }
+        }
+        for (var entry : reportsByPackage.entrySet()) {
+            try {
+                trackScans.track(PackageScans.of(entry.getValue()));
+            } catch (RuntimeException e) {
+                // Retried by SQS; batch-mates of other packages are unaffected.
+                for (var message : messagesByPackage.get(entry.getKey())) {
+                    fail(message, e.getClass().getSimpleName() + ": " + e.getMessage(), failures);
+                }
+            }
+        }
+        LOG.info("batch processed", "messages", input.getRecords().size(), "packages", reportsByPackage.size(),
+                "failed", failures.size());
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private void fail(SQSEvent.SQSMessage message, String reason, List<SQSBatchResponse.BatchItemFailure> failures) {
+        int receiveCount = receiveCount(message);
+        LOG.error("message failed", "messageId", message.getMessageId(), "receiveCount", receiveCount, "reason", reason);
+        try {
+            reasons.record(message.getMessageId(), reason, receiveCount);
+        } catch (RuntimeException unrecorded) {
+            LOG.warn("failure reason not stored", "messageId", message.getMessageId(), "error", unrecorded.getMessage());
+        }
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+    }
+
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        var attributes = message.getAttributes();
+        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
+        return count == null ? 1 : Integer.parseInt(count);
     }
 }

@@ -2,24 +2,49 @@ package io.trackline.sweeper;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.trackline.aws.AwsClients;
+import io.trackline.aws.Settings;
+import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.aws.log.Log;
+import io.trackline.domain.shipment.usecase.SweepShipments;
+
+import java.time.Clock;
 import java.util.Map;
 
-import io.trackline.aws.Settings;
-
-/** Placeholder until its issue lands: the template and the local cloud already wire it. */
+/**
+ * Every 15 minutes (EventBridge schedule; the payload is ignored): flags delayed, stalled and suspected-lost shipments
+ * found through the sparse due index GSI3, each alert once, through the same outbox as the processor.
+ */
 public final class SweeperHandler implements RequestHandler<Map<String, Object>, Void> {
-    private final Settings settings;
+    private static final Log LOG = Log.of(SweeperHandler.class);
+    /** Bounded so one run fits its timeout; what is left stays due and is picked up 15 minutes later. */
+    static final int DEFAULT_LIMIT = 2_000;
+
+    private final SweepShipments sweep;
+    private final int limit;
 
     public SweeperHandler() {
         this(Settings.fromEnvironment());
     }
 
     public SweeperHandler(Settings settings) {
-        this.settings = settings;
+        this(settings, new AwsClients(settings), Clock.systemUTC());
+    }
+
+    public SweeperHandler(Settings settings, AwsClients clients, Clock clock) {
+        this(TrackingEngine.from(settings, clients, clock).sweepShipments(), settings.intValue("SWEEP_LIMIT", DEFAULT_LIMIT));
+    }
+
+    public SweeperHandler(SweepShipments sweep, int limit) {
+        this.sweep = sweep;
+        this.limit = limit;
     }
 
     @Override
     public Void handleRequest(Map<String, Object> input, Context context) {
-        throw new UnsupportedOperationException("not built yet");
+        var result = sweep.sweep(limit);
+        LOG.info("sweep done", "checked", result.checked(), "changed", result.changed(),
+                "announcements", result.announcements());
+        return null;
     }
 }

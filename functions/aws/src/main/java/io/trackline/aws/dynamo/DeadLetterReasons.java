@@ -1,0 +1,44 @@
+package io.trackline.aws.dynamo;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Why a queue message failed, kept where an operator finds it: SQS moves a message to its DLQ with the same message
+ * id but cannot carry a reason, so the reason is stored under {@code PK=FAILED#<messageId>, SK=FAILED} (expiring with
+ * the DLQ's 14-day retention) and logged. The redrive command prints it next to each message.
+ */
+public final class DeadLetterReasons {
+    static final Duration KEEP = Duration.ofDays(14);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public DeadLetterReasons(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    public void record(String messageId, String reason, int receiveCount) {
+        var now = clock.instant();
+        dynamo.putItem(b -> b.tableName(table).item(Attributes.item()
+                .s(TrackingTable.PK, "FAILED#" + messageId).s(TrackingTable.SK, "FAILED")
+                .s("messageId", messageId).s("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                .n("receiveCount", receiveCount).s("failedAt", now)
+                .n("expiresAt", now.plus(KEEP).getEpochSecond()).build()));
+    }
+
+    public Optional<String> reason(String messageId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of(TrackingTable.PK, AttributeValue.fromS("FAILED#" + messageId),
+                        TrackingTable.SK, AttributeValue.fromS("FAILED")))).item();
+        return item == null ? Optional.empty() : Attributes.string(item, "reason");
+    }
+}

@@ -1,0 +1,313 @@
+package io.trackline.aws.dynamo;
+
+import io.trackline.domain.shipment.Announcement;
+import io.trackline.domain.shipment.Registration;
+import io.trackline.domain.shipment.Shipment;
+import io.trackline.domain.shipment.ShipmentUpdate;
+import io.trackline.domain.shipment.TrackedScan;
+import io.trackline.domain.shipment.TrackingPolicy;
+import io.trackline.domain.shipment.port.AlreadyRegisteredException;
+import io.trackline.domain.shipment.port.ConcurrentUpdateException;
+import io.trackline.domain.shipment.port.Shipments;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.Scan;
+import io.trackline.domain.tracking.TrackingNumber;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.trackline.aws.dynamo.TrackingTable.PK;
+import static io.trackline.aws.dynamo.TrackingTable.SK;
+
+/**
+ * The {@link Shipments} port on the single-table design of README "Data model". A batch costs one read per shipment
+ * (GSI1 by tracking number); saves are conditional on {@code version}; a save with announcements writes the state and
+ * its outbox items in one transaction; no operation scans the table.
+ */
+public final class DynamoDbShipments implements Shipments {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final TrackingPolicy policy;
+    private final Clock clock;
+
+    public DynamoDbShipments(DynamoDbClient dynamo, String table, TrackingPolicy policy, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Shipment> forPackage(Carrier carrier, TrackingNumber trackingNumber) {
+        return query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
+                .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)), ":ship", s("SHIP#")))
+                .build()).stream().map(ShipmentItem::shipment).toList();
+    }
+
+    @Override
+    public Optional<Shipment> byId(String shipmentId) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ShipmentItem.shipment(item));
+    }
+
+    @Override
+    public Optional<Shipment> registered(String tenantId, Carrier carrier, TrackingNumber trackingNumber) {
+        var claim = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TrackingTable.trackPk(carrier, trackingNumber), TrackingTable.claimSk(tenantId)))).item();
+        if (claim == null || claim.isEmpty()) return Optional.empty();
+        return byId(Attributes.stringOrNull(claim, "shipmentId"));
+    }
+
+    @Override
+    public void save(ShipmentUpdate update) {
+        String id = update.before().id();
+        putScans(TrackingTable.shipmentPk(id), update.newScans());
+        update.reflagPostTerminalFrom().ifPresent(from -> reflagPostTerminal(id, from));
+        Update state = stateUpdate(update);
+        List<Announcement> announcements = update.announcements();
+        try {
+            if (announcements.isEmpty()) {
+                dynamo.updateItem(b -> b.tableName(table).key(state.key()).updateExpression(state.updateExpression())
+                        .conditionExpression(state.conditionExpression())
+                        .expressionAttributeNames(state.expressionAttributeNames())
+                        .expressionAttributeValues(state.expressionAttributeValues()));
+            } else {
+                List<TransactWriteItem> writes = new ArrayList<>();
+                writes.add(TransactWriteItem.builder().update(state).build());
+                writes.addAll(outbox(id, announcements));
+                update.suspectedLoss().ifPresent(loss -> writes.add(putIfAbsent(CaseItem.of(loss))));
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+            }
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException(id);
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0)) throw new ConcurrentUpdateException(id);
+            throw e;
+        }
+    }
+
+    @Override
+    public void create(ShipmentUpdate registration) {
+        Shipment shipment = registration.after();
+        Registration r = shipment.registration();
+        putScans(TrackingTable.shipmentPk(r.id()), registration.newScans());
+        String now = clock.instant().toString();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(putIfAbsent(Attributes.item().s(PK, TrackingTable.trackPk(r.carrier(), r.trackingNumber()))
+                .s(SK, TrackingTable.claimSk(r.tenantId())).s("shipmentId", r.id()).s("createdAt", now).build()));
+        Map<String, AttributeValue> item = new HashMap<>(ShipmentItem.full(shipment, policy));
+        Set<String> pending = shipment.outbox();
+        if (!pending.isEmpty()) item.put("outbox", AttributeValue.fromSs(List.copyOf(pending)));
+        writes.add(putIfAbsent(item));
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(TrackingTable.orderPk(r.tenantId(), r.orderId()), TrackingTable.ORDER_SK))
+                .updateExpression("SET tenantId = :t, orderId = :o, customerId = :c, updatedAt = :now,"
+                        + " createdAt = if_not_exists(createdAt, :now), GSI2PK = :gpk, GSI2SK = if_not_exists(GSI2SK, :gsk)"
+                        + " ADD shipmentIds :ids")
+                .conditionExpression("attribute_not_exists(PK) OR customerId = :c")
+                .expressionAttributeValues(Map.of(":t", s(r.tenantId()), ":o", s(r.orderId()), ":c", s(r.customerId()),
+                        ":now", s(now), ":gpk", s("CUSTOMER#" + r.customerId()),
+                        ":gsk", s("ORDER#" + now + '#' + r.tenantId() + '#' + r.orderId()),
+                        ":ids", AttributeValue.fromSs(List.of(r.id()))))
+                .build()).build());
+        writes.addAll(outbox(r.id(), registration.announcements()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0)) {
+                throw new AlreadyRegisteredException(r.tenantId(), r.carrier().code(), r.trackingNumber().value());
+            }
+            if (failedCondition(e, 2)) {
+                throw new IllegalArgumentException("order " + r.orderId() + " belongs to another customer");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans) {
+        long expiresAt = clock.instant().plus(policy.retention()).getEpochSecond();
+        for (Scan scan : scans) {
+            Map<String, AttributeValue> item = new HashMap<>(ScanItem.of(TrackingTable.trackPk(carrier, trackingNumber),
+                    new TrackedScan(scan, false)));
+            // Nobody may ever register the package: the scans go after the retention period.
+            item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
+            putOnce(item);
+        }
+    }
+
+    @Override
+    public List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber) {
+        return query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :event)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
+                        ":event", s(TrackingTable.EVENT_PREFIX)))
+                .build()).stream().map(ScanItem::scan).toList();
+    }
+
+    @Override
+    public List<Announcement> pending(String shipmentId, Set<String> announcementIds) {
+        List<Announcement> pending = new ArrayList<>();
+        for (String id : announcementIds) {
+            var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.OUTBOX_PREFIX + id))).item();
+            if (item != null && !item.isEmpty()) pending.add(OutboxItem.announcement(item));
+        }
+        return pending;
+    }
+
+    @Override
+    public void announced(String shipmentId, Set<String> announcementIds) {
+        String pk = TrackingTable.shipmentPk(shipmentId);
+        for (String id : announcementIds) {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(pk, TrackingTable.OUTBOX_PREFIX + id)));
+        }
+        // DELETE from a set commutes with a concurrent save's ADD, so it needs no version check.
+        dynamo.updateItem(b -> b.tableName(table).key(key(pk, TrackingTable.SHIPMENT_SK))
+                .updateExpression("DELETE outbox :ids")
+                .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.copyOf(announcementIds)))));
+    }
+
+    @Override
+    public List<String> due(Instant now, int limit) {
+        List<String> ids = new ArrayList<>();
+        String upper = TrackingTable.sortable(now) + "#\uffff";
+        for (int shard = 0; shard < TrackingTable.DUE_SHARDS && ids.size() < limit; shard++) {
+            QueryRequest request = QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI3)
+                    .keyConditionExpression("GSI3PK = :pk AND GSI3SK <= :upper")
+                    .expressionAttributeValues(Map.of(":pk", s("DUE#" + shard), ":upper", s(upper)))
+                    .limit(limit - ids.size()).build();
+            for (var item : dynamo.query(request).items()) {
+                if (ids.size() < limit) ids.add(TrackingTable.shipmentIdOf(Attributes.stringOrNull(item, PK)));
+            }
+        }
+        return ids;
+    }
+
+    /** Every scan item of a shipment, oldest first: the history the API shows (newest first) and tests check. */
+    public List<TrackedScan> history(String shipmentId) {
+        return query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :event)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)),
+                        ":event", s(TrackingTable.EVENT_PREFIX)))
+                .build()).stream().map(ScanItem::tracked).toList();
+    }
+
+    private void putScans(String pk, List<TrackedScan> scans) {
+        for (TrackedScan scan : scans) putOnce(ScanItem.of(pk, scan));
+    }
+
+    /** A scan is written once: a retry after a crash finds it there, which is fine. */
+    private void putOnce(Map<String, AttributeValue> item) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+        } catch (ConditionalCheckFailedException alreadyStored) {
+            // stored by an earlier attempt of this batch, or by a concurrent one: same scan, same key
+        }
+    }
+
+    /** A terminal scan arrived after scans that happened later than it: those are post-terminal now. */
+    private void reflagPostTerminal(String shipmentId, Instant from) {
+        String pk = TrackingTable.shipmentPk(shipmentId);
+        var stored = query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND SK > :from")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":from", s(TrackingTable.EVENT_PREFIX + TrackingTable.sortable(from) + "#\uffff")))
+                .build());
+        for (var item : stored) {
+            String sk = Attributes.stringOrNull(item, SK);
+            if (!sk.startsWith(TrackingTable.EVENT_PREFIX) || Attributes.bool(item, "postTerminal")) continue;
+            if (ScanItem.scan(item).status().isTerminal()) continue;
+            dynamo.updateItem(b -> b.tableName(table).key(key(pk, sk)).updateExpression("SET postTerminal = :t")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+        }
+    }
+
+    private Update stateUpdate(ShipmentUpdate update) {
+        Map<String, AttributeValue> state = ShipmentItem.state(update.after(), policy);
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        for (int i = 0; i < ShipmentItem.STATE.size(); i++) {
+            String attribute = ShipmentItem.STATE.get(i);
+            names.put("#a" + i, attribute);
+            AttributeValue value = state.get(attribute);
+            if (value != null) {
+                sets.add("#a" + i + " = :a" + i);
+                values.put(":a" + i, value);
+            } else {
+                removes.add("#a" + i);
+            }
+        }
+        StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
+        if (!removes.isEmpty()) expression.append(" REMOVE ").append(String.join(", ", removes));
+        List<String> fresh = update.announcements().stream().map(Announcement::id).toList();
+        if (!fresh.isEmpty()) {
+            expression.append(" ADD outbox :fresh");
+            values.put(":fresh", AttributeValue.fromSs(fresh));
+        }
+        names.put("#expected", "version");
+        values.put(":expected", AttributeValue.fromN(Long.toString(update.before().version())));
+        return Update.builder().tableName(table)
+                .key(key(TrackingTable.shipmentPk(update.before().id()), TrackingTable.SHIPMENT_SK))
+                .updateExpression(expression.toString())
+                .conditionExpression("#expected = :expected")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    private List<TransactWriteItem> outbox(String shipmentId, List<Announcement> announcements) {
+        Instant now = clock.instant();
+        return announcements.stream().map(a -> TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(OutboxItem.of(shipmentId, a, now)).build()).build()).toList();
+    }
+
+    private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK)").build()).build();
+    }
+
+    private static boolean failedCondition(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private List<Map<String, AttributeValue>> query(QueryRequest request) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(start == null ? request : request.toBuilder().exclusiveStartKey(start).build());
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,58 @@
+package io.trackline.domain.shipment.port;
+
+import io.trackline.domain.shipment.Announcement;
+import io.trackline.domain.shipment.Shipment;
+import io.trackline.domain.shipment.ShipmentUpdate;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.Scan;
+import io.trackline.domain.tracking.TrackingNumber;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where shipments, their history and their outbox live. */
+public interface Shipments {
+
+    /** Every tenant's shipment for this package, in one read (the state may be slightly stale: {@link #save} checks). */
+    List<Shipment> forPackage(Carrier carrier, TrackingNumber trackingNumber);
+
+    /** A strongly consistent read, after a {@link ConcurrentUpdateException} or for the sweeper. */
+    Optional<Shipment> byId(String shipmentId);
+
+    /** This tenant's shipment for the package, if it was registered. */
+    Optional<Shipment> registered(String tenantId, Carrier carrier, TrackingNumber trackingNumber);
+
+    /**
+     * Stores the update's new scans, and, if the stored version is still {@code before.version()}, its state together
+     * with its announcements in the outbox (one atomic write).
+     *
+     * @throws ConcurrentUpdateException when another writer got there first: reload, re-apply, retry
+     */
+    void save(ShipmentUpdate update);
+
+    /**
+     * Stores a newly registered shipment (the update of {@link Shipment#register} with any early scans applied) and
+     * its order, unless this tenant registered the package meanwhile.
+     *
+     * @throws AlreadyRegisteredException when the tenant already has a shipment for this package
+     */
+    void create(ShipmentUpdate registration);
+
+    /** Keeps scans of a package nobody registered yet, to attach at registration. */
+    void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans);
+
+    /** The scans kept for a package nobody had registered. */
+    List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber);
+
+    /** Announcements in the outbox that a crash may have left unpublished. */
+    List<Announcement> pending(String shipmentId, Set<String> announcementIds);
+
+    /** The announcements were published: remove them from the outbox. */
+    void announced(String shipmentId, Set<String> announcementIds);
+
+    /** Ids of open shipments the sweeper should look at now, from an index of due dates (never a scan). */
+    List<String> due(Instant now, int limit);
+}

@@ -1,0 +1,76 @@
+package io.trackline.domain.shipment.usecase;
+
+import io.trackline.domain.shipment.Shipment;
+import io.trackline.domain.shipment.ShipmentUpdate;
+import io.trackline.domain.shipment.TrackingPolicy;
+import io.trackline.domain.shipment.port.ConcurrentUpdateException;
+import io.trackline.domain.shipment.port.Shipments;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The processor's use case: apply one package's scans to every shipment registered for it (or keep them until one is),
+ * order-safe, and announce each change exactly once.
+ */
+public final class TrackScans {
+    /**
+     * Concurrent writers to one shipment are rare (one package in two batches at once); a few retries with a jittered
+     * pause settle it. Past that, the messages fail and SQS redelivers them.
+     */
+    static final int MAX_ATTEMPTS = 8;
+
+    private final Shipments shipments;
+    private final AnnouncementRelay relay;
+    private final TrackingPolicy policy;
+    private final Clock clock;
+
+    public TrackScans(Shipments shipments, AnnouncementRelay relay, TrackingPolicy policy, Clock clock) {
+        this.shipments = shipments;
+        this.relay = relay;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** @return how many shipments the scans were applied to (0: kept as unattached) */
+    public int track(PackageScans scans) {
+        List<Shipment> registered = shipments.forPackage(scans.carrier(), scans.trackingNumber());
+        if (registered.isEmpty()) {
+            shipments.keepUnattached(scans.carrier(), scans.trackingNumber(), scans.scans());
+            return 0;
+        }
+        for (Shipment shipment : registered) apply(shipment, scans);
+        return registered.size();
+    }
+
+    private void apply(Shipment shipment, PackageScans scans) {
+        relay.relayPending(shipment);
+        Shipment current = shipment;
+        for (int attempt = 1; ; attempt++) {
+            ShipmentUpdate update = current.apply(scans.scans(), scans.estimates(), clock.instant(), policy);
+            if (!update.changed()) return;
+            try {
+                shipments.save(update);
+                relay.relay(update);
+                return;
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == MAX_ATTEMPTS) throw e;
+                backOff(attempt);
+                String id = current.id();
+                current = shipments.byId(id).orElseThrow(() -> new IllegalStateException("shipment " + id + " vanished"));
+                // The conflict may be our own write, committed but reported failed (a 5xx after commit): publish it.
+                relay.relayPending(current);
+            }
+        }
+    }
+
+    /** Up to 10 ms times the attempt, random, so two writers stop colliding in lockstep. */
+    static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a concurrent update", interrupted);
+        }
+    }
+}

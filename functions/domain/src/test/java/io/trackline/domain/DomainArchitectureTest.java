@@ -1,0 +1,25 @@
+package io.trackline.domain;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The domain speaks only its own language: no AWS SDK, no Lambda runtime, no JSON library. */
+@AnalyzeClasses(packages = "io.trackline.domain", importOptions = ImportOption.DoNotIncludeTests.class)
+class DomainArchitectureTest {
+
+    @ArchTest
+    static final ArchRule shouldNotDependOnInfrastructure_whenInDomain = noClasses()
+            .that().resideInAPackage("io.trackline.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.fasterxml..")
+            .because("ports are in domain language; adapters live in functions/aws and the function modules");
+
+    @ArchTest
+    static final ArchRule shouldNotDependOnUseCases_whenInModel = noClasses()
+            .that().resideInAPackage("io.trackline.domain.shipment")
+            .should().dependOnClassesThat().resideInAPackage("io.trackline.domain.shipment.usecase..")
+            .because("the aggregate returns its outcome; use cases orchestrate ports around it");
+}

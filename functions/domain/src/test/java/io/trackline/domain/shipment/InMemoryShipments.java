@@ -1,0 +1,143 @@
+package io.trackline.domain.shipment;
+
+import io.trackline.domain.shipment.port.AlreadyRegisteredException;
+import io.trackline.domain.shipment.port.ConcurrentUpdateException;
+import io.trackline.domain.shipment.port.Shipments;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.Scan;
+import io.trackline.domain.tracking.ScanKey;
+import io.trackline.domain.tracking.TrackingNumber;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The repository port in memory, with the stored semantics of the DynamoDB adapter (versioned saves, scans stored once,
+ * the outbox as a set of pending ids): for unit tests and the processor's CPU benchmark.
+ */
+public final class InMemoryShipments implements Shipments {
+    private final TrackingPolicy policy;
+    private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
+    private final Map<String, Map<ScanKey, TrackedScan>> histories = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Announcement>> outboxes = new ConcurrentHashMap<>();
+    private final Map<String, Map<ScanKey, Scan>> unattached = new ConcurrentHashMap<>();
+    private final Map<String, SuspectedLoss> cases = new ConcurrentHashMap<>();
+
+    public InMemoryShipments(TrackingPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public List<Shipment> forPackage(Carrier carrier, TrackingNumber trackingNumber) {
+        return shipments.values().stream()
+                .filter(s -> s.registration().carrier().equals(carrier) && s.registration().trackingNumber().equals(trackingNumber))
+                .toList();
+    }
+
+    @Override
+    public Optional<Shipment> byId(String shipmentId) {
+        return Optional.ofNullable(shipments.get(shipmentId));
+    }
+
+    @Override
+    public Optional<Shipment> registered(String tenantId, Carrier carrier, TrackingNumber trackingNumber) {
+        return forPackage(carrier, trackingNumber).stream().filter(s -> s.registration().tenantId().equals(tenantId)).findFirst();
+    }
+
+    @Override
+    public synchronized void save(ShipmentUpdate update) {
+        String id = update.before().id();
+        storeScans(id, update);
+        Shipment stored = shipments.get(id);
+        if (stored == null || stored.version() != update.before().version()) throw new ConcurrentUpdateException(id);
+        commit(update, stored.outbox());
+    }
+
+    @Override
+    public synchronized void create(ShipmentUpdate registration) {
+        Registration r = registration.after().registration();
+        if (registered(r.tenantId(), r.carrier(), r.trackingNumber()).isPresent()) {
+            throw new AlreadyRegisteredException(r.tenantId(), r.carrier().code(), r.trackingNumber().value());
+        }
+        storeScans(r.id(), registration);
+        commit(registration, Set.of());
+    }
+
+    private void storeScans(String id, ShipmentUpdate update) {
+        var history = histories.computeIfAbsent(id, k -> new ConcurrentHashMap<>());
+        update.newScans().forEach(s -> history.putIfAbsent(s.scan().key(), s));
+        update.reflagPostTerminalFrom().ifPresent(from -> history.replaceAll((key, tracked) ->
+                !tracked.scan().status().isTerminal() && tracked.scan().occurredAt().toInstant().isAfter(from)
+                        ? new TrackedScan(tracked.scan(), true) : tracked));
+    }
+
+    private void commit(ShipmentUpdate update, Set<String> storedOutbox) {
+        Shipment after = update.after();
+        var outbox = outboxes.computeIfAbsent(after.id(), k -> new ConcurrentHashMap<>());
+        Set<String> pending = new HashSet<>(storedOutbox);
+        for (Announcement a : update.announcements()) {
+            outbox.put(a.id(), a);
+            pending.add(a.id());
+        }
+        update.suspectedLoss().ifPresent(loss -> cases.putIfAbsent(loss.caseId(), loss));
+        shipments.put(after.id(), new Shipment(after.registration(), after.tracking(), after.delayed(), after.version(),
+                pending, after.updatedAt()));
+    }
+
+    @Override
+    public void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans) {
+        var kept = unattached.computeIfAbsent(carrier.code() + '#' + trackingNumber.value(), k -> new ConcurrentHashMap<>());
+        scans.forEach(s -> kept.putIfAbsent(s.key(), s));
+    }
+
+    @Override
+    public List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber) {
+        return List.copyOf(unattached.getOrDefault(carrier.code() + '#' + trackingNumber.value(), Map.of()).values());
+    }
+
+    @Override
+    public List<Announcement> pending(String shipmentId, Set<String> announcementIds) {
+        var outbox = outboxes.getOrDefault(shipmentId, Map.of());
+        return announcementIds.stream().map(outbox::get).filter(a -> a != null).toList();
+    }
+
+    @Override
+    public synchronized void announced(String shipmentId, Set<String> announcementIds) {
+        outboxes.getOrDefault(shipmentId, new LinkedHashMap<>()).keySet().removeAll(announcementIds);
+        Shipment s = shipments.get(shipmentId);
+        Set<String> pending = new HashSet<>(s.outbox());
+        pending.removeAll(announcementIds);
+        shipments.put(shipmentId, new Shipment(s.registration(), s.tracking(), s.delayed(), s.version(), pending, s.updatedAt()));
+    }
+
+    @Override
+    public List<String> due(Instant now, int limit) {
+        return shipments.values().stream()
+                .filter(s -> s.nextCheckAt(policy).filter(at -> !at.isAfter(now)).isPresent())
+                .map(Shipment::id).sorted().limit(limit).toList();
+    }
+
+    /** The stored history, oldest first. */
+    public List<TrackedScan> history(String shipmentId) {
+        List<TrackedScan> all = new ArrayList<>(histories.getOrDefault(shipmentId, Map.of()).values());
+        all.sort(Comparator.comparing((TrackedScan t) -> t.scan().occurredAt().toInstant()).thenComparing(t -> t.scan().key().value()));
+        return all;
+    }
+
+    public Collection<SuspectedLoss> cases() {
+        return cases.values();
+    }
+
+    public Map<String, Announcement> outbox(String shipmentId) {
+        return Map.copyOf(outboxes.getOrDefault(shipmentId, Map.of()));
+    }
+}

@@ -1,0 +1,209 @@
+package io.trackline.processor;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.trackline.aws.AwsClients;
+import io.trackline.aws.dynamo.DeadLetterReasons;
+import io.trackline.aws.dynamo.EngineCloud;
+import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.aws.events.ShipmentEventCodec;
+import io.trackline.aws.queue.ScanReportCodec;
+import io.trackline.domain.alerts.Trigger;
+import io.trackline.domain.shipment.MutableClock;
+import io.trackline.domain.shipment.Scans;
+import io.trackline.domain.shipment.Shipment;
+import io.trackline.domain.shipment.usecase.RegisterShipment;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.ScanReport;
+import io.trackline.domain.tracking.Status;
+import io.trackline.domain.tracking.TrackingNumber;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static io.trackline.domain.shipment.Scans.scan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The processor against moto: the events/ batch, a crash before publishing, throttling, a poison message, redrive. */
+class ProcessorHandlerIT {
+    private static final String EVENTS_FILE = "../../events/sqs-ingest-batch.json";
+    private static final TrackingNumber REGISTERED = TrackingNumber.of("1Z999AA10123456784");
+    private static final TrackingNumber UNREGISTERED = TrackingNumber.of("1Z999AA10123456785");
+
+    private static EngineCloud cloud;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-03T12:00:10Z"));
+    private final FaultInjection faults = new FaultInjection();
+    private final CrashBeforePublish crash = new CrashBeforePublish();
+    private EngineCloud.Stack stack;
+    private TrackingEngine engine;
+    private ProcessorHandler handler;
+
+    @BeforeAll
+    static void startEmulator() {
+        cloud = EngineCloud.start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        cloud.close();
+    }
+
+    @BeforeEach
+    void deploy() {
+        stack = cloud.stack();
+        AwsClients clients = cloud.clients(stack, List.of(faults, crash));
+        engine = TrackingEngine.from(stack.settings(), clients, clock);
+        handler = new ProcessorHandler(stack.settings(), clients, clock);
+    }
+
+    @Test
+    void shouldApplyBatchAndPublishEachChangeOnce_whenBatchFromEventsFileIsDeliveredTwice() {
+        // given
+        String id = register(REGISTERED);
+        SQSEvent batch = SqsEvents.load(EVENTS_FILE);
+        // when
+        SQSBatchResponse first = handler.handleRequest(batch, null);
+        SQSBatchResponse redelivered = handler.handleRequest(batch, null);
+        // then
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(redelivered.getBatchItemFailures()).isEmpty();
+        Shipment shipment = engine.shipments().byId(id).orElseThrow();
+        assertThat(shipment.status()).isEqualTo(Status.IN_TRANSIT);
+        assertThat(shipment.tracking().eta().latest().date()).isEqualTo(LocalDate.parse("2026-03-06"));
+        assertThat(engine.shipments().history(id)).hasSize(2);
+        assertThat(triggersPublished()).containsExactly(Trigger.IN_TRANSIT);
+        assertThat(engine.shipments().unattached(Scans.CARRIER, UNREGISTERED)).hasSize(1);
+    }
+
+    @Test
+    void shouldPublishExactlyOnce_whenFunctionCrashesBetweenWriteAndPublish() {
+        // given
+        String id = register(REGISTERED);
+        SQSEvent batch = batchOf(report(REGISTERED, scan(Status.OUT_FOR_DELIVERY, "2026-03-03T07:00:00-06:00")));
+        crash.armed = true;
+        SQSBatchResponse crashed = handler.handleRequest(batch, null);
+        assertThat(crashed.getBatchItemFailures()).hasSize(1);
+        assertThat(triggersPublished()).isEmpty();
+        // when: SQS redelivers to a healthy function
+        crash.armed = false;
+        SQSBatchResponse redelivered = handler.handleRequest(batch, null);
+        // then
+        assertThat(redelivered.getBatchItemFailures()).isEmpty();
+        assertThat(triggersPublished()).containsExactly(Trigger.OUT_FOR_DELIVERY);
+        assertThat(engine.shipments().byId(id).orElseThrow().outbox()).isEmpty();
+    }
+
+    @Test
+    void shouldRetryAndLoseNothing_whenDynamoDbThrottlesFirstAttemptOfEveryWrite() {
+        // given
+        String id = register(REGISTERED);
+        faults.inject(FaultInjection.Rule.throttleFirstAttemptOfWrites());
+        // when
+        SQSBatchResponse response = handler.handleRequest(SqsEvents.load(EVENTS_FILE), null);
+        // then
+        faults.stop();
+        assertThat(faults.injected.get()).isGreaterThanOrEqualTo(3);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(engine.shipments().byId(id).orElseThrow().status()).isEqualTo(Status.IN_TRANSIT);
+        assertThat(engine.shipments().history(id)).hasSize(2);
+        assertThat(triggersPublished()).containsExactly(Trigger.IN_TRANSIT);
+    }
+
+    @Test
+    void shouldReportOnlyThatPackagesMessages_whenDynamoDbKeepsFailingForOnePackage() {
+        // given: every read of the registered package answers 500, beyond the SDK's retries
+        String id = register(REGISTERED);
+        faults.inject(FaultInjection.Rule.alwaysFail(request -> request instanceof QueryRequest q
+                && q.expressionAttributeValues().values().stream().anyMatch(v -> ("TRACK#ups#" + REGISTERED).equals(v.s()))));
+        SQSEvent batch = SqsEvents.load(EVENTS_FILE);
+        // when
+        SQSBatchResponse response = handler.handleRequest(batch, null);
+        // then
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(batch.getRecords().get(0).getMessageId(), batch.getRecords().get(1).getMessageId());
+        assertThat(engine.shipments().unattached(Scans.CARRIER, UNREGISTERED)).hasSize(1);
+        // and when the failed messages come back to a healthy table
+        faults.stop();
+        SQSEvent retry = new SQSEvent();
+        retry.setRecords(batch.getRecords().subList(0, 2));
+        assertThat(handler.handleRequest(retry, null).getBatchItemFailures()).isEmpty();
+        assertThat(engine.shipments().byId(id).orElseThrow().status()).isEqualTo(Status.IN_TRANSIT);
+        assertThat(triggersPublished()).containsExactly(Trigger.IN_TRANSIT);
+    }
+
+    @Test
+    void shouldMovePoisonToDlqWithReasonAndProcessBatchMatesOnce_whenMessageIsNotAScanReport() {
+        // given
+        String id = register(REGISTERED);
+        send(ScanReportCodec.encode(report(REGISTERED, scan(Status.PICKED_UP, "2026-03-02T16:40:00-06:00"))));
+        String poisonId = send("{\"version\":1,\"carrier\":\"ups\",\"trackingNumber\":\"not a tracking number!\"}");
+        send(ScanReportCodec.encode(report(REGISTERED, scan(Status.IN_TRANSIT, "2026-03-03T03:15:00-06:00"))));
+        // when: the event source polls until the queue is empty
+        LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler);
+        int processed = poller.drain();
+        // then
+        assertThat(processed).isEqualTo(2);
+        var dead = cloud.drain(stack.deadLetterQueueUrl());
+        assertThat(dead).singleElement().satisfies(m -> assertThat(m.messageId()).isEqualTo(poisonId));
+        assertThat(new DeadLetterReasons(cloud.dynamo, stack.table(), clock).reason(poisonId))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("poison message"));
+        assertThat(engine.shipments().history(id)).hasSize(2);
+        assertThat(triggersPublished()).doesNotHaveDuplicates().endsWith(Trigger.IN_TRANSIT);
+    }
+
+    @Test
+    void shouldRedriveDeadLettersToSourceQueue_whenOperatorRunsRedrive() {
+        // given: a scan that failed while the table was unavailable sits in the DLQ
+        String id = register(REGISTERED);
+        String body = ScanReportCodec.encode(report(REGISTERED, scan(Status.IN_TRANSIT, "2026-03-03T03:15:00-06:00")));
+        String messageId = cloud.sqs.sendMessage(b -> b.queueUrl(stack.deadLetterQueueUrl()).messageBody(body)).messageId();
+        var reasons = new DeadLetterReasons(cloud.dynamo, stack.table(), clock);
+        reasons.record(messageId, "DynamoDbException: service unavailable", 5);
+        // when
+        var moved = new RedriveDeadLetters(cloud.sqs, reasons).redrive(stack.deadLetterQueueUrl(), stack.ingestQueueUrl(), 100);
+        new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler).drain();
+        // then
+        assertThat(moved).containsExactly(new RedriveDeadLetters.Moved(messageId, "DynamoDbException: service unavailable"));
+        assertThat(cloud.approximateCount(stack.deadLetterQueueUrl())).isZero();
+        assertThat(engine.shipments().byId(id).orElseThrow().status()).isEqualTo(Status.IN_TRANSIT);
+    }
+
+    private String register(TrackingNumber trackingNumber) {
+        var r = Scans.registration("unused");
+        return engine.registerShipment().register(new RegisterShipment.Command(r.tenantId(), r.orderId(), r.customerId(),
+                Carrier.of("ups"), trackingNumber, r.service(), LocalDate.parse("2026-03-06"), r.deliveryAddress(),
+                r.contact())).shipment().id();
+    }
+
+    private static ScanReport report(TrackingNumber trackingNumber, io.trackline.domain.tracking.Scan scan) {
+        var s = new io.trackline.domain.tracking.Scan(scan.carrier(), trackingNumber, scan.status(), scan.occurredAt(),
+                scan.description(), scan.location(), "native", scan.rawStatus(), null, null, false, false);
+        return new ScanReport("native", "msg_" + s.key().value(), Instant.parse("2026-03-03T12:00:00Z"), s.carrier(),
+                trackingNumber, List.of(s), Optional.empty());
+    }
+
+    private static SQSEvent batchOf(ScanReport report) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("m-" + report.deliveryId());
+        message.setBody(ScanReportCodec.encode(report));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
+    }
+
+    private String send(String body) {
+        return cloud.sqs.sendMessage(b -> b.queueUrl(stack.ingestQueueUrl()).messageBody(body)).messageId();
+    }
+
+    private List<Trigger> triggersPublished() {
+        return cloud.drain(stack.eventsQueueUrl()).stream().map(m -> ShipmentEventCodec.decode(m.body()).trigger()).toList();
+    }
+}
