@@ -1,0 +1,95 @@
+package io.trackline.api;
+
+import io.trackline.api.dynamodb.DynamoDbApiKeys;
+import io.trackline.api.dynamodb.DynamoDbCases;
+import io.trackline.api.dynamodb.DynamoDbDeliveryAddresses;
+import io.trackline.api.dynamodb.DynamoDbPreferences;
+import io.trackline.api.dynamodb.DynamoDbShipmentRegistration;
+import io.trackline.api.dynamodb.DynamoDbTrackingQueries;
+import io.trackline.api.sns.SnsEmailSubscriptions;
+import io.trackline.api.sns.SnsSupportDesk;
+import io.trackline.aws.AwsClients;
+import io.trackline.aws.Settings;
+import io.trackline.aws.log.Log;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The API's adapters on AWS, from the function's settings. DynamoDB is built at init (every route reads it); SNS and
+ * Secrets Manager only when a route first needs them, which keeps them out of the cold start of "Track package".
+ */
+final class AwsApiPorts {
+    private static final Log LOG = Log.of(AwsApiPorts.class);
+
+    private AwsApiPorts() {
+    }
+
+    static ApiPorts from(Settings settings) {
+        var clients = new AwsClients(settings);
+        var dynamo = clients.dynamoDb();
+        String table = settings.required("TABLE_NAME");
+        Supplier<SnsClient> sns = memoized(clients::sns);
+        Clock clock = Clock.systemUTC();
+        return new ApiPorts(
+                new DynamoDbTrackingQueries(dynamo, table),
+                new DynamoDbShipmentRegistration(dynamo, table, clock),
+                new DynamoDbDeliveryAddresses(dynamo, table),
+                new DynamoDbCases(dynamo, table),
+                new SnsSupportDesk(sns, settings.optional("SUPPORT_TOPIC_ARN").orElse("")),
+                new DynamoDbPreferences(dynamo, table),
+                new SnsEmailSubscriptions(sns, settings.optional("CUSTOMER_EMAIL_TOPIC_ARN").orElse("")),
+                new DynamoDbApiKeys(dynamo, table),
+                settings.duration("API_KEY_CACHE_TTL", Duration.ofSeconds(60)),
+                cursorKey(settings, clients),
+                clock);
+    }
+
+    /**
+     * The HMAC key of page cursors: the secret {@code CURSOR_SECRET_ARN} (AWS, and the local cloud, which creates the
+     * template's secrets), else {@code CURSOR_KEY}; with neither, a random key per container, so cursors still cannot
+     * be forged but only work on the container that issued them.
+     */
+    private static Supplier<byte[]> cursorKey(Settings settings, AwsClients clients) {
+        var arn = settings.optional("CURSOR_SECRET_ARN");
+        if (arn.isPresent()) {
+            return () -> {
+                try (var secrets = clients.secretsManager()) {
+                    return secrets.getSecretValue(GetSecretValueRequest.builder().secretId(arn.get()).build())
+                            .secretString().getBytes(StandardCharsets.UTF_8);
+                }
+            };
+        }
+        var configured = settings.optional("CURSOR_KEY");
+        if (configured.isPresent()) return () -> configured.get().getBytes(StandardCharsets.UTF_8);
+        return () -> {
+            LOG.warn("no CURSOR_SECRET_ARN or CURSOR_KEY: page cursors only work on this container");
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        };
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> factory) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) value = factory.get();
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
+    }
+}

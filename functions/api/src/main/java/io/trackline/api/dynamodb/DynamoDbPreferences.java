@@ -1,0 +1,56 @@
+package io.trackline.api.dynamodb;
+
+import io.trackline.api.preferences.NotificationPreferences;
+import io.trackline.api.preferences.PreferencesStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+
+import static io.trackline.api.dynamodb.Items.s;
+import static io.trackline.api.dynamodb.Items.str;
+
+/** Preferences as {@code PK=CUSTOMER#<customerId>, SK=PREFERENCES} in the layout the notifier reads (README). */
+public final class DynamoDbPreferences implements PreferencesStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbPreferences(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<NotificationPreferences> find(String customerId) {
+        var response = dynamo.getItem(GetItemRequest.builder().tableName(table).key(Keys.preferences(customerId)).build());
+        if (!response.hasItem()) return Optional.empty();
+        var item = response.item();
+        String updatedAt = str(item, "updatedAt");
+        return Optional.of(new NotificationPreferences(Items.strings(item, "channels"), Items.strings(item, "alerts"),
+                Items.read(item, "quietHours", NotificationPreferences.QuietHours.class).orElse(null),
+                str(item, "timeZone"), str(item, "emailSubscriptionArn"),
+                updatedAt == null ? null : Instant.parse(updatedAt)));
+    }
+
+    @Override
+    public void save(String customerId, NotificationPreferences p) {
+        var item = new HashMap<>(Keys.preferences(customerId));
+        item.put("customerId", s(customerId));
+        item.put("channels", list(p.channels()));
+        item.put("alerts", list(p.alerts()));
+        if (p.quietHours() != null) item.put("quietHours", Items.of(p.quietHours()));
+        item.put("timeZone", s(p.timeZone()));
+        if (p.emailSubscriptionArn() != null) item.put("emailSubscriptionArn", s(p.emailSubscriptionArn()));
+        item.put("updatedAt", s(Items.sortable(p.updatedAt())));
+        dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
+    }
+
+    private static AttributeValue list(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(Items::s).toList());
+    }
+}

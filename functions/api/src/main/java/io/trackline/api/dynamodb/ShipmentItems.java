@@ -1,0 +1,104 @@
+package io.trackline.api.dynamodb;
+
+import io.trackline.api.registration.RegisterShipment;
+import io.trackline.api.tracking.Address;
+import io.trackline.api.tracking.AddressChange;
+import io.trackline.api.tracking.Contact;
+import io.trackline.api.tracking.Eta;
+import io.trackline.api.tracking.NotificationRecord;
+import io.trackline.api.tracking.TrackedShipment;
+import io.trackline.api.tracking.TrackingEvent;
+import io.trackline.domain.tracking.ExceptionReason;
+import io.trackline.domain.tracking.Location;
+import io.trackline.domain.tracking.Milestone;
+import io.trackline.domain.tracking.Status;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.trackline.api.dynamodb.Items.bool;
+import static io.trackline.api.dynamodb.Items.num;
+import static io.trackline.api.dynamodb.Items.read;
+import static io.trackline.api.dynamodb.Items.s;
+import static io.trackline.api.dynamodb.Items.str;
+
+/** Shipment, scan and notification items in the README "Data model" layout, written by the engine and by registration. */
+public final class ShipmentItems {
+    private ShipmentItems() {
+    }
+
+    public static TrackedShipment shipment(Map<String, AttributeValue> item, List<TrackingEvent> events) {
+        String createdAt = str(item, "createdAt");
+        String statusAt = str(item, "statusOccurredAt");
+        return new TrackedShipment(str(item, "id"), str(item, "tenantId"), str(item, "orderId"), str(item, "customerId"),
+                str(item, "carrier"), str(item, "trackingNumber"), str(item, "service"),
+                named(Status.class, str(item, "status"), Status.UNKNOWN),
+                named(Milestone.class, str(item, "milestone"), null),
+                named(ExceptionReason.class, str(item, "exceptionReason"), null),
+                bool(item, "actionRequired"), bool(item, "delayed"), bool(item, "terminal"),
+                statusAt == null ? null : OffsetDateTime.parse(statusAt),
+                read(item, "eta", Eta.class).orElse(Eta.NONE),
+                read(item, "deliveryAddress", Address.class).orElse(null),
+                read(item, "contact", Contact.class).orElse(null),
+                createdAt == null ? null : Instant.parse(createdAt),
+                num(item, "version", 0),
+                read(item, "addressChanges", AddressChange[].class).map(Arrays::asList).orElse(List.of()),
+                events);
+    }
+
+    public static TrackingEvent event(Map<String, AttributeValue> item) {
+        return new TrackingEvent(str(item, "scanKey"), named(Status.class, str(item, "status"), Status.UNKNOWN),
+                OffsetDateTime.parse(str(item, "occurredAt")), str(item, "description"),
+                read(item, "location", Location.class).orElse(Location.UNKNOWN), str(item, "source"),
+                str(item, "rawStatus"), named(ExceptionReason.class, str(item, "exceptionReason"), null),
+                bool(item, "postTerminal"));
+    }
+
+    public static NotificationRecord notification(Map<String, AttributeValue> item) {
+        return new NotificationRecord(str(item, "id"), str(item, "channel"), str(item, "trigger"), str(item, "state"),
+                str(item, "reason"), str(item, "to"), str(item, "createdAt"));
+    }
+
+    /** A new shipment item: status UNKNOWN, no milestone, version 0, keyed for GSI1 (package) and GSI2 (order). */
+    public static Map<String, AttributeValue> newShipment(String id, RegisterShipment c, Instant now) {
+        String createdAt = Items.sortable(now);
+        var item = new HashMap<String, AttributeValue>(Keys.shipment(id));
+        item.put("GSI1PK", s(Keys.track(c.carrier(), c.trackingNumber())));
+        item.put("GSI1SK", s(Keys.ship(id)));
+        item.put("GSI2PK", s(Keys.order(c.tenantId(), c.orderId())));
+        item.put("GSI2SK", s("SHIP#" + createdAt + "#" + id));
+        item.put("id", s(id));
+        item.put("tenantId", s(c.tenantId()));
+        item.put("orderId", s(c.orderId()));
+        item.put("customerId", s(c.customerId()));
+        item.put("carrier", s(c.carrier()));
+        item.put("trackingNumber", s(c.trackingNumber()));
+        if (c.service() != null) item.put("service", s(c.service()));
+        item.put("status", s(Status.UNKNOWN.name()));
+        item.put("actionRequired", Items.bool(false));
+        item.put("delayed", Items.bool(false));
+        item.put("terminal", Items.bool(false));
+        item.put("eta", Items.of(new Eta(c.promisedDeliveryDate(), null, null, List.of())));
+        if (c.deliveryAddress() != null) item.put("deliveryAddress", Items.of(c.deliveryAddress()));
+        if (c.contact() != null) item.put("contact", Items.of(c.contact()));
+        item.put("createdAt", s(createdAt));
+        item.put("updatedAt", s(createdAt));
+        item.put("version", Items.n(0));
+        return item;
+    }
+
+    /** Unknown names (a status added by a newer engine) read as the fallback instead of failing the whole read. */
+    private static <E extends Enum<E>> E named(Class<E> type, String name, E fallback) {
+        if (name == null) return fallback;
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

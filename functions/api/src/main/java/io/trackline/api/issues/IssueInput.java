@@ -1,0 +1,14 @@
+package io.trackline.api.issues;
+
+import io.trackline.api.http.Fields;
+
+/** The body of {@code POST /v1/me/shipments/{id}/issues}. */
+public record IssueInput(String type, String description) {
+    public IssueType validatedType() {
+        return Fields.oneOf(IssueType.class, type, "type");
+    }
+
+    public String validatedDescription() {
+        return Fields.optional(description, "description", 2000);
+    }
+}

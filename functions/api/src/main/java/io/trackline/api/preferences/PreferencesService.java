@@ -1,0 +1,52 @@
+package io.trackline.api.preferences;
+
+import io.trackline.api.http.Problems;
+import io.trackline.aws.log.Log;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Reads and replaces a customer's notification preferences; turning email on or off (un)subscribes their address. */
+public final class PreferencesService {
+    private static final Log LOG = Log.of(PreferencesService.class);
+    private final PreferencesStore store;
+    private final EmailSubscriptions subscriptions;
+    private final Clock clock;
+
+    public PreferencesService(PreferencesStore store, EmailSubscriptions subscriptions, Clock clock) {
+        this.store = store;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    public NotificationPreferences of(String customerId) {
+        return store.find(customerId).orElse(NotificationPreferences.DEFAULTS);
+    }
+
+    /** @param email the address for email alerts: from the body, else the token's email claim */
+    public NotificationPreferences replace(String customerId, NotificationPreferences wanted, Optional<String> email) {
+        String arn = of(customerId).emailSubscriptionArn();
+        String newArn = arn;
+        if (wanted.emailOn() && arn == null) {
+            String address = email.orElseThrow(() -> Problems.invalid("email",
+                    "Give an email address (or sign in with one) to turn email alerts on."));
+            newArn = subscriptions.subscribe(customerId, address);
+        }
+        NotificationPreferences saved = wanted.withSubscription(wanted.emailOn() ? newArn : null, clock.instant());
+        try {
+            store.save(customerId, saved);
+        } catch (RuntimeException e) {
+            if (newArn != null && !newArn.equals(arn)) subscriptions.unsubscribe(newArn);
+            throw e;
+        }
+        if (!wanted.emailOn() && arn != null) {
+            // After the save: if this failed, the preferences already say "off" and the notifier publishes nothing.
+            try {
+                subscriptions.unsubscribe(arn);
+            } catch (RuntimeException e) {
+                LOG.warn("email subscription left behind", "customerId", customerId, "error", e.getClass().getSimpleName());
+            }
+        }
+        return saved;
+    }
+}

@@ -1,0 +1,97 @@
+package io.trackline.api.tracking;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trackline.aws.Json;
+import io.trackline.domain.tracking.Location;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The JSON of shipments and orders (PRODUCT.md §4 "Shapes"), cut to what the {@link Audience} may see. Written by hand
+ * rather than by reflection so that a field reaches a client only where this class says so.
+ */
+public final class ShipmentJson {
+    private ShipmentJson() {
+    }
+
+    public static ObjectNode shipment(TrackedShipment s, Audience audience, boolean withEvents) {
+        ObjectNode json = Json.mapper().createObjectNode();
+        if (audience != Audience.PUBLIC) {
+            json.put("id", s.id()).put("orderId", s.orderId()).put("customerId", s.customerId());
+        }
+        json.put("carrier", s.carrier()).put("trackingNumber", s.trackingNumber()).put("service", s.service())
+                .put("status", s.status().name())
+                .put("statusText", CustomerTexts.status(s.status()))
+                .put("milestone", s.milestone() == null ? null : s.milestone().name())
+                .put("exceptionReason", s.exceptionReason() == null ? null : s.exceptionReason().name())
+                .put("exceptionText", CustomerTexts.exception(s.exceptionReason()))
+                .put("actionRequired", s.actionRequired())
+                .put("actionText", s.actionRequired() ? CustomerTexts.action(s.exceptionReason()) : null)
+                .put("delayed", s.delayed())
+                .put("terminal", s.terminal() || s.status().isTerminal());
+        json.set("eta", eta(s.eta()));
+        if (audience != Audience.PUBLIC) {
+            json.set("deliveryAddress", Json.mapper().valueToTree(s.deliveryAddress()));
+            ArrayNode changes = json.putArray("addressChanges");
+            s.addressChanges().forEach(c -> changes.addObject().put("changedAt", c.changedAt().toString()));
+            json.put("createdAt", s.createdAt() == null ? null : s.createdAt().toString());
+        }
+        if (audience == Audience.TENANT) {
+            json.set("contact", Json.mapper().valueToTree(s.contact()));
+        }
+        if (withEvents) {
+            ArrayNode events = json.putArray("events");
+            for (TrackingEvent e : s.events()) events.add(event(e, audience));
+        }
+        return json;
+    }
+
+    public static ObjectNode order(String orderId, String customerId, List<TrackedShipment> shipments, Audience audience) {
+        ObjectNode json = Json.mapper().createObjectNode().put("orderId", orderId).put("customerId", customerId);
+        json.set("summary", summary(OrderSummary.of(shipments)));
+        ArrayNode list = json.putArray("shipments");
+        shipments.forEach(s -> list.add(shipment(s, audience, false)));
+        return json;
+    }
+
+    private static ObjectNode summary(OrderSummary summary) {
+        return Json.mapper().createObjectNode()
+                .put("shipments", summary.shipments())
+                .put("delivered", summary.delivered())
+                .put("text", summary.text())
+                .put("earliestOpenEta", date(summary.earliestOpenEta()));
+    }
+
+    private static ObjectNode eta(Eta eta) {
+        ObjectNode json = Json.mapper().createObjectNode()
+                .put("promised", date(eta.promised()))
+                .put("first", date(eta.first()))
+                .put("latest", date(eta.latest()))
+                .put("expected", date(eta.expected().orElse(null)));
+        ArrayNode history = json.putArray("history");
+        eta.history().forEach(h -> history.addObject().put("date", date(h.date()))
+                .put("reportedAt", h.reportedAt() == null ? null : h.reportedAt().toString()));
+        return json;
+    }
+
+    private static ObjectNode event(TrackingEvent e, Audience audience) {
+        boolean open = audience != Audience.PUBLIC;
+        // Carrier descriptions can name the person who signed; the public page says what happened in our words.
+        String description = open ? e.description() : CustomerTexts.status(e.status());
+        Location where = e.location() == null ? Location.UNKNOWN : e.location();
+        ObjectNode json = Json.mapper().createObjectNode()
+                .put("status", e.status().name())
+                .put("occurredAt", e.occurredAt().toString())
+                .put("description", description);
+        ObjectNode location = json.putObject("location").put("city", where.city()).put("region", where.region());
+        if (open) location.put("postalCode", where.postalCode());
+        location.put("country", where.country());
+        return json.put("source", e.source()).put("rawStatus", e.rawStatus()).put("postTerminal", e.postTerminal());
+    }
+
+    private static String date(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

@@ -1,0 +1,13 @@
+package io.trackline.api.tracking;
+
+import io.trackline.domain.tracking.ExceptionReason;
+import io.trackline.domain.tracking.Location;
+import io.trackline.domain.tracking.Status;
+
+import java.time.OffsetDateTime;
+
+/** One stored carrier scan of a shipment, as the processor wrote it. */
+public record TrackingEvent(String scanKey, Status status, OffsetDateTime occurredAt, String description,
+                            Location location, String source, String rawStatus, ExceptionReason exceptionReason,
+                            boolean postTerminal) {
+}

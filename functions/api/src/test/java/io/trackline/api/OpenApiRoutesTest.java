@@ -1,0 +1,68 @@
+package io.trackline.api;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document, template.yaml and the handler's route table describe the same API. */
+class OpenApiRoutesTest {
+    private static final Path TEMPLATE = Path.of("../../template.yaml");
+
+    @Test
+    void shouldParseAsOpenApi31WithoutMessages_whenReadBySwaggerParser() throws IOException {
+        var options = new ParseOptions();
+        options.setResolve(true);
+
+        var result = new OpenAPIV3Parser().readContents(document(), null, options);
+
+        assertThat(result.getMessages()).isEmpty();
+        assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+    }
+
+    @Test
+    void shouldListTheSameRoutes_whenTemplateHandlerAndDocumentAreCompared() throws IOException {
+        Set<String> inDocument = new TreeSet<>();
+        new OpenAPIV3Parser().readContents(document(), null, new ParseOptions()).getOpenAPI().getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> inDocument.add(method.name().toUpperCase(Locale.ROOT) + " " + path)));
+
+        Set<String> inHandler = new TreeSet<>(new ApiHandler(new ApiPorts(null, null, null, null, null, null, null, null,
+                Duration.ZERO, null, Clock.systemUTC())).routeKeys());
+
+        assertThat(inHandler).isEqualTo(templateRoutes()).isEqualTo(inDocument).hasSize(14);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> templateRoutes() throws IOException {
+        // CloudFormation tags (!Ref, !GetAtt, !Sub) mean nothing here; dropping them leaves plain YAML.
+        String yaml = Files.readString(TEMPLATE).replaceAll("![A-Za-z]+ ", "");
+        Map<String, Object> template = new Yaml().load(yaml);
+        var function = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get("ApiFunction");
+        var events = (Map<String, Map<String, Object>>) ((Map<String, Object>) function.get("Properties")).get("Events");
+        Set<String> routes = new TreeSet<>();
+        events.values().stream().filter(e -> "HttpApi".equals(e.get("Type"))).forEach(e -> {
+            var properties = (Map<String, Object>) e.get("Properties");
+            routes.add(properties.get("Method") + " " + properties.get("Path"));
+        });
+        return routes;
+    }
+
+    private static String document() throws IOException {
+        try (var in = OpenApiRoutesTest.class.getResourceAsStream("/openapi.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}

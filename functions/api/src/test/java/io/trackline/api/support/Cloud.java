@@ -1,0 +1,75 @@
+package io.trackline.api.support;
+
+import io.trackline.aws.AwsClients;
+import io.trackline.aws.Settings;
+import io.trackline.emulator.Emulator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One moto per test class with the API's table and topics, and the settings the local cloud would give ApiHandler. */
+public final class Cloud implements AutoCloseable {
+    public static final String TABLE = "TrackingTable";
+    private final Emulator emulator;
+    private final AwsClients clients;
+    public final DynamoDbClient dynamo;
+    public final SnsClient sns;
+    public final SqsClient sqs;
+    public final String supportTopicArn;
+    public final String emailTopicArn;
+    public final String supportQueueUrl;
+
+    public Cloud() {
+        emulator = Emulator.start();
+        clients = new AwsClients(Settings.of(base()));
+        dynamo = clients.dynamoDb();
+        sns = clients.sns();
+        sqs = clients.sqs();
+        TestTable.create(dynamo, TABLE);
+        supportTopicArn = sns.createTopic(b -> b.name("SupportTopic")).topicArn();
+        emailTopicArn = sns.createTopic(b -> b.name("CustomerEmailTopic")).topicArn();
+        supportQueueUrl = sqs.createQueue(b -> b.queueName("SupportQueue")).queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(supportQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(b -> b.topicArn(supportTopicArn).protocol("sqs").endpoint(queueArn)
+                .attributes(Map.of("RawMessageDelivery", "true")));
+    }
+
+    /** ApiHandler's environment; a zero API-key cache TTL so revocation shows at once. */
+    public Settings apiSettings() {
+        var values = base();
+        values.put("TABLE_NAME", TABLE);
+        values.put("SUPPORT_TOPIC_ARN", supportTopicArn);
+        values.put("CUSTOMER_EMAIL_TOPIC_ARN", emailTopicArn);
+        values.put("CURSOR_KEY", "integration-test-cursor-key-of-at-least-32-bytes");
+        values.put("API_KEY_CACHE_TTL", "PT0S");
+        return Settings.of(values);
+    }
+
+    public List<String> supportMessages() {
+        return sqs.receiveMessage(b -> b.queueUrl(supportQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages().stream().map(m -> m.body()).toList();
+    }
+
+    private Map<String, String> base() {
+        var values = new HashMap<String, String>();
+        values.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());
+        values.put("AWS_REGION", "us-east-1");
+        values.put("AWS_ACCESS_KEY_ID", "test");
+        values.put("AWS_SECRET_ACCESS_KEY", "test");
+        return values;
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        sns.close();
+        sqs.close();
+        emulator.close();
+    }
+}
