@@ -1,0 +1,6 @@
+package io.trackline.domain.alerts;
+
+/** How a customer is reached. */
+public enum Channel {
+    SMS, EMAIL
+}

@@ -1,0 +1,62 @@
+package io.trackline.notifier;
+
+import io.trackline.aws.AwsClients;
+import io.trackline.aws.Settings;
+import io.trackline.domain.alerts.AlertPolicy;
+import io.trackline.domain.alerts.SmsCaps;
+import io.trackline.notifier.adapter.dynamodb.DynamoDbCustomerSettings;
+import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;
+import io.trackline.notifier.adapter.dynamodb.DynamoDbShipments;
+import io.trackline.notifier.adapter.dynamodb.DynamoDbStopList;
+import io.trackline.notifier.adapter.sns.SnsSmsOptOuts;
+import io.trackline.notifier.adapter.sns.SnsSmsSender;
+import io.trackline.notifier.adapter.sns.SnsTopicEmailSender;
+import io.trackline.notifier.adapter.sqs.SqsHeldAlerts;
+import io.trackline.notifier.application.RecordOptOut;
+import io.trackline.notifier.application.SendAlerts;
+import io.trackline.notifier.templates.AlertMessages;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+
+/**
+ * Builds the notifier's use cases from its settings ({@code template.yaml}, NotifierFunction): {@code TABLE_NAME},
+ * {@code CUSTOMER_EMAIL_TOPIC_ARN}, {@code NOTIFICATION_QUEUE_URL}, {@code TRACKING_PAGE_URL},
+ * {@code SMS_DAILY_CAP_PER_SHIPMENT}, {@code SMS_DAILY_CAP_PER_CUSTOMER}, optional {@code CLAIM_LEASE} (ISO-8601).
+ */
+public final class NotifierWiring {
+    private final SendAlerts sendAlerts;
+    private final RecordOptOut recordOptOut;
+
+    public NotifierWiring(Settings settings, AwsClients clients) {
+        this(settings, clients, Clock.systemUTC());
+    }
+
+    public NotifierWiring(Settings settings, AwsClients clients, Clock clock) {
+        String table = settings.required("TABLE_NAME");
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        SnsClient sns = clients.sns();
+        AlertPolicy policy = new AlertPolicy(new SmsCaps(settings.intValue("SMS_DAILY_CAP_PER_SHIPMENT", 5),
+                settings.intValue("SMS_DAILY_CAP_PER_CUSTOMER", 20)), AlertPolicy.DEFAULT_MAX_AGE);
+        this.sendAlerts = new SendAlerts(policy,
+                new DynamoDbShipments(dynamoDb, table),
+                new DynamoDbCustomerSettings(dynamoDb, table),
+                new SnsSmsOptOuts(sns),
+                new DynamoDbNotificationLedger(dynamoDb, table, settings.duration("CLAIM_LEASE", DynamoDbNotificationLedger.DEFAULT_LEASE)),
+                new SnsSmsSender(sns),
+                new SnsTopicEmailSender(sns, settings.required("CUSTOMER_EMAIL_TOPIC_ARN")),
+                new SqsHeldAlerts(clients.sqs(), settings.required("NOTIFICATION_QUEUE_URL"), clock),
+                new AlertMessages(settings.required("TRACKING_PAGE_URL")),
+                clock);
+        this.recordOptOut = new RecordOptOut(new DynamoDbStopList(dynamoDb, table), clock);
+    }
+
+    public SendAlerts sendAlerts() {
+        return sendAlerts;
+    }
+
+    public RecordOptOut recordOptOut() {
+        return recordOptOut;
+    }
+}

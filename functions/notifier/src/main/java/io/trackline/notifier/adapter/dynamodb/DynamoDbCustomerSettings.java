@@ -1,0 +1,102 @@
+package io.trackline.notifier.adapter.dynamodb;
+
+import io.trackline.domain.alerts.Channel;
+import io.trackline.domain.alerts.PhoneNumber;
+import io.trackline.domain.alerts.Preferences;
+import io.trackline.domain.alerts.QuietHours;
+import io.trackline.domain.alerts.Trigger;
+import io.trackline.notifier.application.CustomerSettings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import static io.trackline.notifier.adapter.dynamodb.Items.map;
+import static io.trackline.notifier.adapter.dynamodb.Items.s;
+import static io.trackline.notifier.adapter.dynamodb.Items.string;
+
+/**
+ * Preferences ({@code CUSTOMER#<id>}/{@code PREFERENCES}) and recorded STOPs ({@code OPTOUT#<e164>}/{@code OPTOUT}) of
+ * a whole batch in one {@code BatchGetItem} (100 keys a call; unprocessed keys are asked for again).
+ */
+public final class DynamoDbCustomerSettings implements CustomerSettings {
+    private static final int MAX_KEYS = 100;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbCustomerSettings(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public Loaded load(Set<String> customerIds, Set<PhoneNumber> phones) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        customerIds.forEach(id -> keys.add(Map.of("PK", s("CUSTOMER#" + id), "SK", s("PREFERENCES"))));
+        phones.forEach(phone -> keys.add(DynamoDbStopList.key(phone)));
+        Map<String, Preferences> preferences = new HashMap<>();
+        Set<PhoneNumber> stopped = new HashSet<>();
+        for (int from = 0; from < keys.size(); from += MAX_KEYS) {
+            for (Map<String, AttributeValue> item : fetch(keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)))) {
+                String pk = item.get("PK").s();
+                if (pk.startsWith("CUSTOMER#")) preferences.put(pk.substring("CUSTOMER#".length()), preferences(item));
+                else stopped.add(new PhoneNumber(pk.substring("OPTOUT#".length())));
+            }
+        }
+        return new Loaded(preferences, stopped);
+    }
+
+    private List<Map<String, AttributeValue>> fetch(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> asked = request;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return items;
+    }
+
+    /** Stored values that do not parse fall back to the defaults one by one, so one bad field never mutes a customer. */
+    static Preferences preferences(Map<String, AttributeValue> item) {
+        Preferences defaults = Preferences.defaults();
+        Set<Channel> channels = names(item.get("channels"), Channel::valueOf, Channel.class).orElse(defaults.channels());
+        Set<Trigger> alerts = names(item.get("alerts"), Trigger::valueOf, Trigger.class).orElse(defaults.alerts());
+        Map<String, AttributeValue> quiet = map(item, "quietHours");
+        Optional<QuietHours> quietHours = string(quiet, "start").flatMap(start -> string(quiet, "end")
+                .flatMap(end -> parse(() -> QuietHours.parse(start, end))));
+        ZoneId zone = string(item, "timeZone").flatMap(id -> parse(() -> ZoneId.of(id))).orElse(ZoneOffset.UTC);
+        return new Preferences(channels, alerts, quietHours, zone);
+    }
+
+    private static <E extends Enum<E>> Optional<Set<E>> names(AttributeValue value, Function<String, E> parser, Class<E> type) {
+        if (value == null) return Optional.empty();
+        List<String> raw = value.hasSs() ? value.ss() : value.hasL() ? value.l().stream().map(AttributeValue::s).toList() : null;
+        if (raw == null) return Optional.empty();
+        Set<E> parsed = EnumSet.noneOf(type);
+        raw.forEach(name -> parse(() -> parser.apply(name)).ifPresent(parsed::add));
+        return Optional.of(parsed);
+    }
+
+    private static <T> Optional<T> parse(java.util.function.Supplier<T> parser) {
+        try {
+            return Optional.of(parser.get());
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.trackline.notifier.adapter.dynamodb;
+
+import io.trackline.domain.alerts.Suppression;
+import io.trackline.notifier.application.Notification;
+import io.trackline.notifier.application.NotificationKey;
+import io.trackline.notifier.application.NotificationLedger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.trackline.notifier.adapter.dynamodb.Items.n;
+import static io.trackline.notifier.adapter.dynamodb.Items.s;
+import static io.trackline.notifier.adapter.dynamodb.Items.string;
+
+/**
+ * The ledger in the tracking table. Items:
+ * <ul>
+ *   <li>claim {@code NOTIFY#<eventId>#<channel>} / {@code CLAIM}: {@code state, token, leaseUntil, notificationId,
+ *       createdAt}; every write is conditional on the token it last saw (or on its absence);</li>
+ *   <li>once-key guard {@code NOTIFY#<shipmentId>#<onceKey>#<channel>} / {@code ONCE}, taken with the first send;</li>
+ *   <li>SMS counters {@code SHIP#<id>} and {@code CUSTOMER#<id>} (or {@code PHONE#<e164>}) / {@code SMSCOUNT#<day>};</li>
+ *   <li>the notification item {@code SHIP#<shipmentId>} / {@code NOTIF#<createdAt>#<id>}, written in the same
+ *       transaction as the claim's state, and overwritten in place when a held notification is decided.</li>
+ * </ul>
+ * A claim's lease must outlast the function's timeout, so a live sender never loses its claim.
+ */
+public final class DynamoDbNotificationLedger implements NotificationLedger {
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+    private static final Duration CLAIM_RETENTION = Duration.ofDays(30);
+    private static final Duration NOTIFICATION_RETENTION = Duration.ofDays(400);
+    private static final Duration COUNTER_RETENTION = Duration.ofDays(3);
+    private static final int ATTEMPTS = 4;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Duration lease;
+
+    public DynamoDbNotificationLedger(DynamoDbClient dynamoDb, String table, Duration lease) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.lease = lease;
+    }
+
+    @Override
+    public Recorded record(Notification notification, Instant now) {
+        Optional<Current> current = Optional.empty();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (current.isPresent()) {
+                Current claim = current.get();
+                if (claim.isFinal()) return Recorded.ALREADY_DECIDED;
+                if (claim.state().equals("HELD") && notification.state().name().equals("HELD")) return Recorded.ALREADY_HELD;
+                if (claim.state().equals("CLAIMED") && claim.leaseUntil() > now.toEpochMilli()) return Recorded.IN_FLIGHT;
+            }
+            Identity identity = current.map(Current::identity).orElseGet(() -> Identity.fresh(now));
+            List<TransactWriteItem> items = List.of(
+                    putClaim(notification.key(), notification.state().name(), UUID.randomUUID().toString(), 0, identity, current, now),
+                    putNotification(notification, identity, null));
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(items));
+                return Recorded.RECORDED;
+            } catch (TransactionCanceledException e) {
+                if (!failedAt(e, 0)) throw e;
+                current = read(notification.key());
+                if (current.isEmpty()) throw new IllegalStateException("claim vanished while recording; retry", e);
+            }
+        }
+        throw new IllegalStateException("contention on notification " + notification.key().eventId() + "; retry");
+    }
+
+    @Override
+    public ClaimResult claim(Notification pending, Optional<String> onceKey, Optional<SmsQuota> quota, Instant now) {
+        Optional<Current> current = Optional.empty();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            boolean retake = false;
+            if (current.isPresent()) {
+                Current claim = current.get();
+                if (claim.isFinal()) return new ClaimResult.AlreadyDecided();
+                if (claim.state().equals("CLAIMED")) {
+                    if (claim.leaseUntil() > now.toEpochMilli()) return new ClaimResult.InFlight();
+                    retake = true;  // its sender crashed or gave up: once-key and counters were taken with it
+                }
+            }
+            Identity identity = current.map(Current::identity).orElseGet(() -> Identity.fresh(now));
+            String token = UUID.randomUUID().toString();
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(putClaim(pending.key(), "CLAIMED", token, now.plus(lease).toEpochMilli(), identity, current, now));
+            List<Suppression> refusals = new ArrayList<>();
+            refusals.add(null);
+            if (!retake) {
+                onceKey.ifPresent(key -> {
+                    items.add(guard(pending.key(), key, now));
+                    refusals.add(Suppression.ALREADY_ALERTED);
+                });
+                quota.ifPresent(q -> {
+                    items.add(count("SHIP#" + q.shipmentId(), q, q.caps().perShipmentPerDay(), now));
+                    refusals.add(Suppression.SHIPMENT_DAILY_CAP);
+                    items.add(count(q.recipientKey(), q, q.caps().perCustomerPerDay(), now));
+                    refusals.add(Suppression.CUSTOMER_DAILY_CAP);
+                });
+            }
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(items));
+                return new ClaimResult.Claimed(new Claim(pending.key(), token, identity.id(), identity.createdAt()));
+            } catch (TransactionCanceledException e) {
+                for (int i = 1; i < refusals.size(); i++) {
+                    if (failedAt(e, i)) return new ClaimResult.Refused(refusals.get(i));
+                }
+                if (!failedAt(e, 0)) throw e;
+                current = read(pending.key());
+                if (current.isEmpty()) throw new IllegalStateException("claim vanished while claiming; retry", e);
+            }
+        }
+        throw new IllegalStateException("contention on notification " + pending.key().eventId() + "; retry");
+    }
+
+    @Override
+    public void markSent(Claim claim, Notification sent, String messageId) {
+        finish(claim, sent, messageId);
+    }
+
+    @Override
+    public void markFailed(Claim claim, Notification failed) {
+        finish(claim, failed, null);
+    }
+
+    @Override
+    public void release(Claim claim) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(claimKey(claim.key()))
+                    .updateExpression("SET leaseUntil = :zero")
+                    .conditionExpression("#token = :token")
+                    .expressionAttributeNames(Map.of("#token", "token"))
+                    .expressionAttributeValues(Map.of(":zero", n(0), ":token", s(claim.token()))));
+        } catch (ConditionalCheckFailedException taken) {
+            // someone else holds it now: nothing of ours to release
+        }
+    }
+
+    private void finish(Claim claim, Notification notification, String messageId) {
+        Identity identity = new Identity(claim.notificationId(), claim.createdAt());
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(notification.state().name()), ":token", s(claim.token())));
+        String set = "SET #state = :state";
+        if (messageId != null) {
+            values.put(":messageId", s(messageId));
+            set += ", messageId = :messageId";
+        }
+        Update update = Update.builder().tableName(table).key(claimKey(claim.key()))
+                .updateExpression(set)
+                .conditionExpression("#token = :token")
+                .expressionAttributeNames(Map.of("#state", "state", "#token", "token"))
+                .expressionAttributeValues(values)
+                .build();
+        dynamoDb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(update).build(),
+                putNotification(notification, identity, messageId)));
+    }
+
+    private TransactWriteItem putClaim(NotificationKey key, String state, String token, long leaseUntil, Identity identity,
+                                       Optional<Current> expected, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(claimKey(key));
+        item.put("state", s(state));
+        item.put("token", s(token));
+        item.put("leaseUntil", n(leaseUntil));
+        item.put("notificationId", s(identity.id()));
+        item.put("createdAt", s(identity.createdAt().toString()));
+        item.put("shipmentId", s(key.shipmentId()));
+        item.put("expiresAt", n(now.plus(CLAIM_RETENTION).getEpochSecond()));
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (expected.isEmpty()) {
+            put.conditionExpression("attribute_not_exists(PK)");
+        } else {
+            put.conditionExpression("#token = :seen")
+                    .expressionAttributeNames(Map.of("#token", "token"))
+                    .expressionAttributeValues(Map.of(":seen", s(expected.get().token())));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private TransactWriteItem putNotification(Notification notification, Identity identity, String messageId) {
+        NotificationKey key = notification.key();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("PK", s("SHIP#" + key.shipmentId()));
+        item.put("SK", s("NOTIF#" + identity.createdAt() + "#" + identity.id()));
+        item.put("id", s(identity.id()));
+        item.put("eventId", s(key.eventId()));
+        item.put("channel", s(key.channel().name()));
+        item.put("trigger", s(notification.trigger().name()));
+        item.put("state", s(notification.state().name()));
+        item.put("to", s(notification.to()));
+        item.put("createdAt", s(identity.createdAt().toString()));
+        item.put("expiresAt", n(identity.createdAt().plus(NOTIFICATION_RETENTION).getEpochSecond()));
+        if (notification.reason() != null) item.put("reason", s(notification.reason()));
+        if (notification.onceKey() != null) item.put("onceKey", s(notification.onceKey()));
+        if (messageId != null) item.put("messageId", s(messageId));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    private TransactWriteItem guard(NotificationKey key, String onceKey, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("PK", s("NOTIFY#" + key.shipmentId() + "#" + onceKey + "#" + key.channel().name()));
+        item.put("SK", s("ONCE"));
+        item.put("eventId", s(key.eventId()));
+        item.put("expiresAt", n(now.plus(NOTIFICATION_RETENTION).getEpochSecond()));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK) OR eventId = :eventId")
+                .expressionAttributeValues(Map.of(":eventId", s(key.eventId())))
+                .build()).build();
+    }
+
+    private TransactWriteItem count(String partition, SmsQuota quota, int cap, Instant now) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("PK", s(partition), "SK", s("SMSCOUNT#" + quota.day())))
+                .updateExpression("ADD #count :one SET expiresAt = :expiresAt")
+                .conditionExpression("attribute_not_exists(#count) OR #count < :cap")
+                .expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":cap", n(cap),
+                        ":expiresAt", n(now.plus(COUNTER_RETENTION).getEpochSecond())))
+                .build()).build();
+    }
+
+    private Optional<Current> read(NotificationKey key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(claimKey(key)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new Current(string(item, "state").orElseThrow(), string(item, "token").orElseThrow(),
+                Items.number(item, "leaseUntil").orElse(0L),
+                new Identity(string(item, "notificationId").orElseThrow(), Instant.parse(string(item, "createdAt").orElseThrow()))));
+    }
+
+    private static Map<String, AttributeValue> claimKey(NotificationKey key) {
+        return Map.of("PK", s("NOTIFY#" + key.eventId() + "#" + key.channel().name()), "SK", s("CLAIM"));
+    }
+
+    private static boolean failedAt(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    /** A notification's id and creation time: fixed by its first decision, kept through HELD → SENT. */
+    private record Identity(String id, Instant createdAt) {
+        static Identity fresh(Instant now) {
+            return new Identity(UUID.randomUUID().toString(), now);
+        }
+    }
+
+    private record Current(String state, String token, long leaseUntil, Identity identity) {
+        boolean isFinal() {
+            return state.equals("SENT") || state.equals("SUPPRESSED") || state.equals("FAILED");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.trackline.notifier.adapter.dynamodb;
+
+import io.trackline.domain.alerts.PhoneNumber;
+import io.trackline.notifier.application.StopList;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.trackline.notifier.adapter.dynamodb.Items.s;
+
+/** STOPs as items {@code PK=OPTOUT#<e164>, SK=OPTOUT}; START deletes the item. */
+public final class DynamoDbStopList implements StopList {
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbStopList(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    static Map<String, AttributeValue> key(PhoneNumber phone) {
+        return Map.of("PK", s("OPTOUT#" + phone.e164()), "SK", s("OPTOUT"));
+    }
+
+    @Override
+    public void stop(PhoneNumber phone, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(key(phone));
+        item.put("optedOutAt", s(at.toString()));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public void start(PhoneNumber phone) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(key(phone)));
+    }
+}

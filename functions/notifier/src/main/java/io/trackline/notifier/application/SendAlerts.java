@@ -1,0 +1,219 @@
+package io.trackline.notifier.application;
+
+import io.trackline.aws.log.Log;
+import io.trackline.domain.alerts.AlertPolicy;
+import io.trackline.domain.alerts.AlertSituation;
+import io.trackline.domain.alerts.Channel;
+import io.trackline.domain.alerts.NotificationDecision;
+import io.trackline.domain.alerts.PhoneNumber;
+import io.trackline.domain.alerts.Preferences;
+import io.trackline.domain.alerts.ShipmentEvent;
+import io.trackline.notifier.application.NotificationLedger.Claim;
+import io.trackline.notifier.application.NotificationLedger.ClaimResult;
+import io.trackline.notifier.application.NotificationLedger.Recorded;
+import io.trackline.notifier.application.NotificationLedger.SmsQuota;
+import io.trackline.notifier.templates.AlertMessages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Use case: turn a batch of shipment events into at most one notification per event and channel. Reads one query per
+ * shipment and one batch read of preferences and STOPs for the whole batch; decides with {@link AlertPolicy}; claims
+ * before sending and records every decision. Returns the ids of the messages to retry.
+ */
+public final class SendAlerts {
+    private static final Log LOG = Log.of(SendAlerts.class);
+
+    private final AlertPolicy policy;
+    private final Shipments shipments;
+    private final CustomerSettings customers;
+    private final SmsOptOuts optOuts;
+    private final NotificationLedger ledger;
+    private final SmsSender sms;
+    private final EmailSender email;
+    private final HeldAlerts held;
+    private final AlertMessages messages;
+    private final Clock clock;
+
+    public SendAlerts(AlertPolicy policy, Shipments shipments, CustomerSettings customers, SmsOptOuts optOuts,
+                      NotificationLedger ledger, SmsSender sms, EmailSender email, HeldAlerts held,
+                      AlertMessages messages, Clock clock) {
+        this.policy = policy;
+        this.shipments = shipments;
+        this.customers = customers;
+        this.optOuts = optOuts;
+        this.ledger = ledger;
+        this.sms = sms;
+        this.email = email;
+        this.held = held;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public Set<String> handle(List<AlertRequest> requests) {
+        Map<String, ShipmentSnapshot> snapshots = new HashMap<>();
+        for (AlertRequest request : requests) {
+            String id = request.event().shipmentId();
+            snapshots.computeIfAbsent(id, key -> shipments.find(key).orElseGet(() -> ShipmentSnapshot.unknown(key)));
+        }
+        CustomerSettings.Loaded settings = customers.load(
+                requests.stream().map(r -> customerOf(r.event(), snapshots.get(r.event().shipmentId())))
+                        .flatMap(Optional::stream).collect(Collectors.toSet()),
+                snapshots.values().stream().map(ShipmentSnapshot::phone).flatMap(Optional::stream).collect(Collectors.toSet()));
+
+        Set<String> failed = new LinkedHashSet<>();
+        for (AlertRequest request : requests) {
+            try {
+                if (!alert(request, snapshots.get(request.event().shipmentId()), settings)) failed.add(request.messageId());
+            } catch (RuntimeException e) {
+                LOG.error("alert failed, will retry", "messageId", request.messageId(), "eventId", request.event().eventId(),
+                        "error", e.getClass().getSimpleName(), "detail", e.getMessage());
+                failed.add(request.messageId());
+            }
+        }
+        return failed;
+    }
+
+    /** @return false when some channel must be tried again later */
+    private boolean alert(AlertRequest request, ShipmentSnapshot shipment, CustomerSettings.Loaded settings) {
+        Optional<String> customerId = customerOf(request.event(), shipment);
+        Preferences preferences = settings.preferencesOf(customerId);
+        Set<Channel> channels = request.heldChannel().map(EnumSet::of)
+                .orElseGet(() -> preferences.channels().isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(preferences.channels()));
+        boolean done = true;
+        for (Channel channel : channels) {
+            done &= alert(request, channel, new Recipient(shipment, customerId, preferences, settings.stopped()));
+        }
+        return done;
+    }
+
+    private boolean alert(AlertRequest request, Channel channel, Recipient recipient) {
+        ShipmentEvent event = request.event();
+        ShipmentSnapshot shipment = recipient.shipment();
+        Instant now = clock.instant();
+        AlertSituation situation = new AlertSituation(event, channel, recipient.preferences(), recipient.reachable(channel),
+                shipment.terminal(), shipment.alreadyAlerted(channel), () -> recipient.optedOut(optOuts), now,
+                request.heldSince().orElse(null));
+        NotificationDecision decision = policy.decide(situation);
+        Notification draft = new Notification(new NotificationKey(event.shipmentId(), event.eventId(), channel),
+                event.trigger(), null, null, recipient.maskedAddress(channel), decision.onceKey());
+        return switch (decision.outcome()) {
+            case SUPPRESS -> record(draft.withOutcome(NotificationState.SUPPRESSED, decision.reason().name()), now);
+            case HOLD -> hold(request, draft, decision.holdUntil(), now);
+            case SEND -> send(event, draft, decision, recipient, now);
+        };
+    }
+
+    private boolean record(Notification notification, Instant now) {
+        Recorded recorded = ledger.record(notification, now);
+        log(notification, recorded.name());
+        return recorded != Recorded.IN_FLIGHT;
+    }
+
+    private boolean hold(AlertRequest request, Notification draft, Instant until, Instant now) {
+        Notification notification = draft.withOutcome(NotificationState.HELD, "QUIET_HOURS");
+        Recorded recorded = ledger.record(notification, now);
+        if (recorded == Recorded.RECORDED || recorded == Recorded.ALREADY_HELD) {
+            held.holdUntil(request, draft.key().channel(), until, request.heldSince().orElse(now));
+        }
+        log(notification, recorded.name());
+        return recorded != Recorded.IN_FLIGHT;
+    }
+
+    private boolean send(ShipmentEvent event, Notification draft, NotificationDecision decision, Recipient recipient, Instant now) {
+        Channel channel = draft.key().channel();
+        // Compose before claiming, so a template problem never leaves a claim behind.
+        String smsText = channel == Channel.SMS ? messages.sms(event, recipient.shipment()) : null;
+        EmailSender.EmailMessage mail = channel == Channel.EMAIL ? messages.email(event, recipient.shipment()) : null;
+        Optional<SmsQuota> quota = channel == Channel.SMS
+                ? Optional.of(new SmsQuota(event.shipmentId(), recipient.capKey(), AlertPolicy.capDay(now, recipient.preferences()), policy.caps()))
+                : Optional.empty();
+        Notification pending = draft.withOutcome(NotificationState.SENT, null);
+        return switch (ledger.claim(pending, decision.once(), quota, now)) {
+            case ClaimResult.Claimed claimed -> deliver(claimed.claim(), pending, recipient, smsText, mail);
+            case ClaimResult.Refused refused -> record(draft.withOutcome(NotificationState.SUPPRESSED, refused.reason().name()), now);
+            case ClaimResult.AlreadyDecided ignored -> {
+                log(pending, "ALREADY_DECIDED");
+                yield true;
+            }
+            case ClaimResult.InFlight ignored -> {
+                log(pending, "IN_FLIGHT");
+                yield false;
+            }
+        };
+    }
+
+    private boolean deliver(Claim claim, Notification pending, Recipient recipient, String smsText, EmailSender.EmailMessage mail) {
+        String messageId;
+        try {
+            messageId = smsText != null
+                    ? sms.send(recipient.shipment().phone().orElseThrow(), smsText)
+                    : email.send(recipient.customerId().orElseThrow(), mail);
+        } catch (RejectedMessage e) {
+            Notification failed = pending.withOutcome(NotificationState.FAILED, "REJECTED");
+            ledger.markFailed(claim, failed);
+            log(failed, "REJECTED");
+            return true;
+        } catch (RuntimeException e) {
+            releaseQuietly(claim);
+            throw e;
+        }
+        // The one window no design closes: a crash between the publish above and this write. It is one DynamoDB
+        // write long (the SDK retries it); afterwards the claim's lease expires and a retry may send again.
+        ledger.markSent(claim, pending, messageId);
+        log(pending, "SENT");
+        return true;
+    }
+
+    private void releaseQuietly(Claim claim) {
+        try {
+            ledger.release(claim);
+        } catch (RuntimeException e) {
+            LOG.warn("could not release claim; it frees itself when its lease ends", "eventId", claim.key().eventId(),
+                    "channel", claim.key().channel().name(), "error", e.getClass().getSimpleName());
+        }
+    }
+
+    private static void log(Notification notification, String outcome) {
+        LOG.info("notification decided", "shipmentId", notification.key().shipmentId(), "eventId", notification.key().eventId(),
+                "channel", notification.key().channel().name(), "trigger", notification.trigger().name(),
+                "state", notification.state().name(), "reason", notification.reason(), "to", notification.to(),
+                "outcome", outcome);
+    }
+
+    private static Optional<String> customerOf(ShipmentEvent event, ShipmentSnapshot shipment) {
+        return Optional.ofNullable(event.customerId()).filter(id -> !id.isBlank()).or(shipment::customerId);
+    }
+
+    /** Who an alert goes to, and how they can be reached. */
+    private record Recipient(ShipmentSnapshot shipment, Optional<String> customerId, Preferences preferences,
+                             Set<PhoneNumber> stopped) {
+        boolean reachable(Channel channel) {
+            return channel == Channel.SMS ? shipment.phone().isPresent() : customerId.isPresent();
+        }
+
+        boolean optedOut(SmsOptOuts optOuts) {
+            PhoneNumber phone = shipment.phone().orElseThrow();
+            return stopped.contains(phone) || optOuts.isOptedOut(phone);
+        }
+
+        String maskedAddress(Channel channel) {
+            if (channel == Channel.SMS) return shipment.phone().map(PhoneNumber::masked).orElse("-");
+            return shipment.email().map(e -> e.masked()).orElse(customerId.isPresent() ? "customer subscription" : "-");
+        }
+
+        /** SMS caps count per customer; a shipment without a customer counts per phone number instead. */
+        String capKey() {
+            return customerId.map(id -> "CUSTOMER#" + id).orElseGet(() -> "PHONE#" + shipment.phone().orElseThrow().e164());
+        }
+    }
+}

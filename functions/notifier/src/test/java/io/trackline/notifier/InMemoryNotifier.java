@@ -1,0 +1,113 @@
+package io.trackline.notifier;
+
+import io.trackline.domain.alerts.AlertPolicy;
+import io.trackline.domain.alerts.PhoneNumber;
+import io.trackline.domain.alerts.Preferences;
+import io.trackline.domain.alerts.SmsCaps;
+import io.trackline.notifier.application.CustomerSettings;
+import io.trackline.notifier.application.EmailSender;
+import io.trackline.notifier.application.Notification;
+import io.trackline.notifier.application.NotificationKey;
+import io.trackline.notifier.application.NotificationLedger;
+import io.trackline.notifier.application.RecordOptOut;
+import io.trackline.notifier.application.SendAlerts;
+import io.trackline.notifier.application.ShipmentSnapshot;
+import io.trackline.notifier.application.StopList;
+import io.trackline.notifier.templates.AlertMessages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The notifier's use cases over in-memory ports, for handler tests without network. The ledger keeps the state
+ * machine of {@link NotificationLedger} (no leases: a claim is finished in the same call); the real one is tested on
+ * the emulator.
+ */
+public final class InMemoryNotifier {
+    public final Map<String, ShipmentSnapshot> shipments = new HashMap<>();
+    public final Map<String, Preferences> preferences = new HashMap<>();
+    public final Set<PhoneNumber> stopped = new HashSet<>();
+    public final List<String> smsSent = new ArrayList<>();
+    public final List<String> emailsSent = new ArrayList<>();
+    public final Map<NotificationKey, Notification> notifications = new LinkedHashMap<>();
+    public int preferenceReads;
+
+    private final Set<String> onceKeys = new HashSet<>();
+
+    public NotifierHandler handler(Clock clock) {
+        SendAlerts sendAlerts = new SendAlerts(new AlertPolicy(new SmsCaps(5, 20), AlertPolicy.DEFAULT_MAX_AGE),
+                id -> Optional.ofNullable(shipments.get(id)),
+                (customers, phones) -> {
+                    preferenceReads++;
+                    Map<String, Preferences> found = new HashMap<>(preferences);
+                    found.keySet().retainAll(customers);
+                    return new CustomerSettings.Loaded(found, stopped);
+                },
+                phone -> false,
+                new Ledger(),
+                (to, text) -> {
+                    smsSent.add(to.e164() + " " + text);
+                    return UUID.randomUUID().toString();
+                },
+                (customerId, message) -> {
+                    emailsSent.add(customerId + " " + message.subject());
+                    return UUID.randomUUID().toString();
+                },
+                (request, channel, until, heldSince) -> {
+                    throw new AssertionError("no quiet hours in these tests");
+                },
+                new AlertMessages(Fixtures.TRACKING_PAGE), clock);
+        return new NotifierHandler(sendAlerts, new RecordOptOut(new StopList() {
+            @Override
+            public void stop(PhoneNumber phone, Instant at) {
+                stopped.add(phone);
+            }
+
+            @Override
+            public void start(PhoneNumber phone) {
+                stopped.remove(phone);
+            }
+        }, clock));
+    }
+
+    private final class Ledger implements NotificationLedger {
+        @Override
+        public Recorded record(Notification notification, Instant now) {
+            if (notifications.containsKey(notification.key())) return Recorded.ALREADY_DECIDED;
+            notifications.put(notification.key(), notification);
+            return Recorded.RECORDED;
+        }
+
+        @Override
+        public ClaimResult claim(Notification pending, Optional<String> onceKey, Optional<SmsQuota> quota, Instant now) {
+            if (notifications.containsKey(pending.key())) return new ClaimResult.AlreadyDecided();
+            if (onceKey.isPresent() && !onceKeys.add(pending.key().shipmentId() + onceKey.get() + pending.key().channel())) {
+                return new ClaimResult.Refused(io.trackline.domain.alerts.Suppression.ALREADY_ALERTED);
+            }
+            return new ClaimResult.Claimed(new Claim(pending.key(), "token", UUID.randomUUID().toString(), now));
+        }
+
+        @Override
+        public void markSent(Claim claim, Notification sent, String messageId) {
+            notifications.put(claim.key(), sent);
+        }
+
+        @Override
+        public void markFailed(Claim claim, Notification failed) {
+            notifications.put(claim.key(), failed);
+        }
+
+        @Override
+        public void release(Claim claim) {
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package io.trackline.notifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trackline.aws.AwsClients;
+import io.trackline.aws.Settings;
+import io.trackline.domain.alerts.Channel;
+import io.trackline.domain.alerts.ShipmentEvent;
+import io.trackline.domain.alerts.Trigger;
+import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;
+import io.trackline.notifier.application.Notification;
+import io.trackline.notifier.application.NotificationKey;
+import io.trackline.notifier.application.NotificationLedger;
+import io.trackline.notifier.application.NotificationState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NotifierIT {
+    private static CloudFixture cloud;
+
+    @BeforeAll
+    static void startEmulator() {
+        cloud = new CloudFixture();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        cloud.close();
+    }
+
+    @Test
+    void shouldSendExactlyOneSmsAndOneEmail_whenOutForDeliveryIsRedeliveredThreeTimes() {
+        // given a shipment with a phone, a customer with SMS and email on, and their confirmed email "inbox"
+        String phone = "+14155550101";
+        givenShipment("shp-ofd", "cust-ofd", phone);
+        givenPreferences("cust-ofd", List.of("SMS", "EMAIL"), null);
+        String inbox = cloud.inboxFor("cust-ofd");
+        NotifierHandler handler = handler(Map.of());
+        ShipmentEvent outForDelivery = event("evt-ofd", Trigger.OUT_FOR_DELIVERY, "shp-ofd", "cust-ofd");
+
+        // when the processor publishes it once, then SNS/SQS redeliver it three times
+        cloud.publish(outForDelivery);
+        cloud.drain(handler);
+        for (int i = 0; i < 3; i++) cloud.publish(outForDelivery);
+        cloud.drain(handler);
+
+        // then exactly one SMS (as moto recorded it) and one email publish reached the customer
+        assertThat(cloud.smsTo(phone)).containsExactly(
+                "UPS package ending 6784 is out for delivery today. Track it: https://track.example.com/t/shp-ofd");
+        List<JsonNode> emails = cloud.receiveAll(inbox);
+        assertThat(emails).singleElement().satisfies(envelope -> {
+            assertThat(envelope.path("Subject").asText()).isEqualTo("Out for delivery today: your UPS package");
+            assertThat(envelope.path("Message").asText()).contains("Tracking number: 1Z999AA10123456784")
+                    .contains("Track your package: https://track.example.com/t/shp-ofd");
+            assertThat(envelope.path("MessageAttributes").path("customerId").path("Value").asText()).isEqualTo("cust-ofd");
+        });
+        assertThat(cloud.notifications("shp-ofd")).hasSize(2).allSatisfy(item -> {
+            assertThat(item.get("state").s()).isEqualTo("SENT");
+            assertThat(item.get("to").s()).doesNotContain("5550101");
+        });
+    }
+
+    @Test
+    void shouldRetryAndSendExactlyOneSms_whenSnsPublishFailsOnce() {
+        // given SNS fails the first SMS publish
+        String phone = "+14155550102";
+        givenShipment("shp-fault", "cust-fault", phone);
+        AtomicInteger failures = new AtomicInteger(1);
+        ExecutionInterceptor failFirstSms = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PublishRequest publish && publish.phoneNumber() != null
+                        && failures.getAndDecrement() > 0) {
+                    throw SdkClientException.create("injected: SNS unavailable");
+                }
+            }
+        };
+        Settings settings = cloud.settings(Map.of());
+        NotifierHandler handler = new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings, List.of(failFirstSms))));
+        cloud.publish(event("evt-fault", Trigger.DELIVERED, "shp-fault", "cust-fault"));
+
+        // when the queue is drained: the first attempt fails and is retried
+        int invocations = cloud.drain(handler);
+
+        // then
+        assertThat(invocations).isEqualTo(2);
+        assertThat(cloud.smsTo(phone)).hasSize(1);
+        assertThat(cloud.notifications("shp-fault")).singleElement()
+                .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("SENT"));
+    }
+
+    @Test
+    void shouldHoldSmsThenSendIt_whenQuietHoursEnd() throws InterruptedException {
+        // given quiet hours (UTC) that end three seconds from now
+        String phone = "+14155550103";
+        givenShipment("shp-quiet", "cust-quiet", phone);
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        givenPreferences("cust-quiet", List.of("SMS"), Map.of("start", now.minusHours(1).toString(), "end", now.plusSeconds(3).toString()));
+        NotifierHandler handler = handler(Map.of());
+        cloud.publish(event("evt-quiet", Trigger.DELIVERED, "shp-quiet", "cust-quiet"));
+
+        // when it arrives inside quiet hours
+        cloud.drain(handler);
+
+        // then it is held, not sent
+        assertThat(cloud.smsTo(phone)).isEmpty();
+        assertThat(cloud.notifications("shp-quiet")).singleElement()
+                .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("HELD"));
+
+        // and when the held copy comes back after quiet hours
+        Thread.sleep(Duration.ofMillis(5_000));
+        cloud.drain(handler);
+
+        // then it is sent once, and the same notification now reads SENT
+        assertThat(cloud.smsTo(phone)).hasSize(1);
+        assertThat(cloud.notifications("shp-quiet")).singleElement()
+                .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("SENT"));
+    }
+
+    @Test
+    void shouldSuppressSecondSms_whenShipmentDailyCapIsReached() {
+        // given a cap of one SMS per shipment per day
+        String phone = "+14155550104";
+        givenShipment("shp-cap", "cust-cap", phone);
+        NotifierHandler handler = handler(Map.of("SMS_DAILY_CAP_PER_SHIPMENT", "1"));
+
+        // when two alerts arrive the same day
+        cloud.publish(event("evt-cap-1", Trigger.OUT_FOR_DELIVERY, "shp-cap", "cust-cap"));
+        cloud.drain(handler);
+        cloud.publish(event("evt-cap-2", Trigger.DELIVERED, "shp-cap", "cust-cap"));
+        cloud.drain(handler);
+
+        // then
+        assertThat(cloud.smsTo(phone)).hasSize(1);
+        assertThat(cloud.notifications("shp-cap")).extracting(item -> item.get("state").s() + ":" + reason(item))
+                .containsExactlyInAnyOrder("SENT:-", "SUPPRESSED:SHIPMENT_DAILY_CAP");
+    }
+
+    @Test
+    void shouldSuppressSms_whenSnsReportsTheNumberOptedOut() {
+        // given moto's CheckIfPhoneNumberIsOptedOut stub, which reports every number ending in 99 as opted out
+        String phone = "+14155550199";
+        givenShipment("shp-optout", "cust-optout", phone);
+
+        // when
+        cloud.publish(event("evt-optout", Trigger.DELIVERED, "shp-optout", "cust-optout"));
+        cloud.drain(handler(Map.of()));
+
+        // then
+        assertThat(cloud.smsTo(phone)).isEmpty();
+        assertThat(cloud.notifications("shp-optout")).singleElement()
+                .satisfies(item -> assertThat(reason(item)).isEqualTo("OPTED_OUT"));
+    }
+
+    @Test
+    void shouldRecordStopAndSuppressLaterSms_whenCustomerRepliesStop() {
+        // given the customer replied STOP (an inbound two-way SMS delivered to the notification queue)
+        String phone = "+14155550105";
+        givenShipment("shp-stop", "cust-stop", phone);
+        NotifierHandler handler = handler(Map.of());
+        cloud.sendRaw("{\"originationNumber\":\"" + phone + "\",\"destinationNumber\":\"+18005550100\","
+                + "\"messageKeyword\":\"STOP\",\"messageBody\":\"STOP\",\"inboundMessageId\":\"in-1\"}");
+        cloud.drain(handler);
+
+        // when an alert follows
+        cloud.publish(event("evt-stop", Trigger.DELIVERED, "shp-stop", "cust-stop"));
+        cloud.drain(handler);
+
+        // then
+        assertThat(cloud.dynamoDb.getItem(b -> b.tableName(cloud.table).key(Map.of(
+                "PK", AttributeValue.fromS("OPTOUT#" + phone), "SK", AttributeValue.fromS("OPTOUT")))).hasItem()).isTrue();
+        assertThat(cloud.smsTo(phone)).isEmpty();
+        assertThat(cloud.notifications("shp-stop")).singleElement()
+                .satisfies(item -> assertThat(reason(item)).isEqualTo("OPTED_OUT"));
+    }
+
+    @Test
+    void shouldAlertOnce_whenTwoExceptionsOfTheSameReasonArriveInOneBatch() {
+        // given two different exception events with the same reason, both in the queue
+        String phone = "+14155550106";
+        givenShipment("shp-exc", "cust-exc", phone);
+        cloud.publish(event("evt-exc-1", Trigger.EXCEPTION, "shp-exc", "cust-exc"));
+        cloud.publish(event("evt-exc-2", Trigger.EXCEPTION, "shp-exc", "cust-exc"));
+
+        // when
+        cloud.drain(handler(Map.of()));
+
+        // then the once-key lets only one through
+        assertThat(cloud.smsTo(phone)).hasSize(1);
+        assertThat(cloud.notifications("shp-exc")).extracting(NotifierIT::reason)
+                .containsExactlyInAnyOrder("-", "ALREADY_ALERTED");
+    }
+
+    @Test
+    void shouldSendOnceAfterTheLeaseExpires_whenASenderCrashedBeforePublishing() throws InterruptedException {
+        // given the event is queued, and another worker claimed its SMS with a two-second lease and crashed before publishing
+        String phone = "+14155550107";
+        givenShipment("shp-crash", "cust-crash", phone);
+        NotifierHandler handler = handler(Map.of("CLAIM_LEASE", "PT2S"));
+        cloud.publish(event("evt-crash", Trigger.DELIVERED, "shp-crash", "cust-crash"));
+        NotificationLedger ledger = new DynamoDbNotificationLedger(cloud.dynamoDb, cloud.table, Duration.ofSeconds(2));
+        ledger.claim(new Notification(new NotificationKey("shp-crash", "evt-crash", Channel.SMS), Trigger.DELIVERED,
+                NotificationState.SENT, null, "+1********07", null), Optional.empty(), Optional.empty(), Instant.now());
+
+        // when the event is handled while the claim is live, and again after its lease
+        int whileLive = countFailures(handler);
+        Thread.sleep(2_200);
+        cloud.drain(handler);
+
+        // then the live claim made it retry, and after the lease exactly one SMS went out
+        assertThat(whileLive).isEqualTo(1);
+        assertThat(cloud.smsTo(phone)).hasSize(1);
+    }
+
+    @Test
+    void shouldReadPreferencesOncePerBatch_whenEventsShareCustomers() {
+        // given six events for three shipments of two customers, in one batch
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                SdkRequest request = context.request();
+                calls.computeIfAbsent(request.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+            }
+        };
+        for (int i = 1; i <= 3; i++) givenShipment("shp-batch-" + i, "cust-batch-" + (i % 2), "+1415555021" + i);
+        for (int i = 1; i <= 6; i++) {
+            int shipment = (i % 3) + 1;
+            cloud.publish(event("evt-batch-" + i, i <= 3 ? Trigger.OUT_FOR_DELIVERY : Trigger.DELIVERED,
+                    "shp-batch-" + shipment, "cust-batch-" + (shipment % 2)));
+        }
+        Settings settings = cloud.settings(Map.of());
+        NotifierHandler handler = new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings, List.of(counter))));
+
+        // when
+        int invocations = cloud.drain(handler);
+
+        // then one BatchGetItem (preferences and STOPs) and one Query per shipment, no claim reads
+        assertThat(invocations).isEqualTo(1);
+        assertThat(count(calls, "BatchGetItemRequest")).isEqualTo(1);
+        assertThat(count(calls, "QueryRequest")).isEqualTo(3);
+        assertThat(count(calls, "GetItemRequest")).isZero();
+        System.out.println("{\"figure\":\"notifier reads per batch\",\"events\":6,\"shipments\":3,\"customers\":2,\"calls\":\"" + calls + "\"}");
+    }
+
+    private static int count(Map<String, AtomicInteger> calls, String request) {
+        return calls.getOrDefault(request, new AtomicInteger()).get();
+    }
+
+    private static int countFailures(NotifierHandler handler) {
+        var messages = cloud.sqs.receiveMessage(b -> b.queueUrl(cloud.queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        var event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        event.setRecords(messages.stream().map(m -> {
+            var message = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            message.setMessageId(m.messageId());
+            message.setBody(m.body());
+            return message;
+        }).toList());
+        int failures = handler.handleRequest(event, null).getBatchItemFailures().size();
+        messages.forEach(m -> cloud.sqs.changeMessageVisibility(b -> b.queueUrl(cloud.queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0)));
+        return failures;
+    }
+
+    private static NotifierHandler handler(Map<String, String> overrides) {
+        return new NotifierHandler(cloud.settings(overrides));
+    }
+
+    private static ShipmentEvent event(String eventId, Trigger trigger, String shipmentId, String customerId) {
+        return Fixtures.event(eventId, trigger, shipmentId, customerId, Instant.now().minus(Duration.ofMinutes(5)));
+    }
+
+    private static String reason(Map<String, AttributeValue> item) {
+        return item.containsKey("reason") ? item.get("reason").s() : "-";
+    }
+
+    private static void givenShipment(String shipmentId, String customerId, String phone) {
+        cloud.put(Map.of(
+                "PK", AttributeValue.fromS("SHIP#" + shipmentId), "SK", AttributeValue.fromS("SHIPMENT"),
+                "id", AttributeValue.fromS(shipmentId), "customerId", AttributeValue.fromS(customerId),
+                "carrier", AttributeValue.fromS("ups"), "trackingNumber", AttributeValue.fromS("1Z999AA10123456784"),
+                "status", AttributeValue.fromS("OUT_FOR_DELIVERY"), "terminal", AttributeValue.fromBool(false),
+                "contact", AttributeValue.fromM(Map.of("phone", AttributeValue.fromS(phone),
+                        "email", AttributeValue.fromS("jane.doe@example.com")))));
+        cloud.put(Map.of(
+                "PK", AttributeValue.fromS("SHIP#" + shipmentId), "SK", AttributeValue.fromS("EVENT#2026-11-27T15:12:00Z#k1"),
+                "status", AttributeValue.fromS("OUT_FOR_DELIVERY"), "occurredAt", AttributeValue.fromS("2026-11-27T07:12:00-08:00"),
+                "description", AttributeValue.fromS("Out for delivery"),
+                "location", AttributeValue.fromM(Map.of("city", AttributeValue.fromS("Portland")))));
+    }
+
+    private static void givenPreferences(String customerId, List<String> channels, Map<String, String> quietHours) {
+        var item = new java.util.HashMap<>(Map.of(
+                "PK", AttributeValue.fromS("CUSTOMER#" + customerId), "SK", AttributeValue.fromS("PREFERENCES"),
+                "channels", AttributeValue.fromL(channels.stream().map(AttributeValue::fromS).toList()),
+                "timeZone", AttributeValue.fromS("UTC")));
+        if (quietHours != null) {
+            item.put("quietHours", AttributeValue.fromM(Map.of("start", AttributeValue.fromS(quietHours.get("start")),
+                    "end", AttributeValue.fromS(quietHours.get("end")))));
+        }
+        cloud.put(item);
+    }
+}
