@@ -46,9 +46,11 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalIssuer issuer;
     private final DemoCredentials demo;
     private final List<String> scheduledFunctions;
+    private final String startup;
 
     private LocalCloud(List<AutoCloseable> resources, Gateway gateway, Emulator emulator, Stack stack, LocalIssuer issuer,
-                       DemoCredentials demo, List<String> scheduledFunctions) {
+                       DemoCredentials demo, List<String> scheduledFunctions, String startup) {
+        this.startup = startup;
         this.resources = resources;
         this.gateway = gateway;
         this.emulator = emulator;
@@ -68,28 +70,33 @@ public final class LocalCloud implements AutoCloseable {
     public static LocalCloud start(LocalCloudOptions options) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            Phases phases = new Phases();
             Template template = Template.load(options.template());
+            var signingKey = java.util.concurrent.CompletableFuture.supplyAsync(LocalIssuer::newKey);
             Gateway gateway = Gateway.bind(options.port());
             started.add(gateway);
             Emulator emulator = Emulator.start(options.environment());
             started.add(emulator);
+            phases.done("emulator");
             String region = options.environment().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
             LocalAws aws = new LocalAws(emulator.endpoint(), region);
             started.add(aws);
 
             Resolver resolver = new Resolver(template, STACK_NAME, region, LocalAws.ACCOUNT_ID);
             Stack stack = new Provisioner(aws, template, resolver, options.namePrefix(), options.visibilityTimeout()).provision();
+            phases.done("provisioning");
 
             Map<String, Specs.JwtAuthorizer> authorizerSpecs = template.jwtAuthorizers();
             List<String> audiences = authorizerSpecs.values().stream()
                     .flatMap(a -> a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")))
                     .distinct().toList();
-            LocalIssuer issuer = LocalIssuer.generate(gateway.url() + Gateway.ISSUER_PATH, audiences);
+            LocalIssuer issuer = LocalIssuer.withKey(signingKey.join(), gateway.url() + Gateway.ISSUER_PATH, audiences);
             Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
             authorizerSpecs.values().forEach(a -> authorizers.put(a.name(), new JwtAuthorizer(issuer,
                     a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")).toList(), Clock.systemUTC())));
 
             DemoCredentials demo = new DemoSeeder(aws).seed(stack, issuer, gateway.url());
+            phases.done("demo data");
 
             var lock = new ReentrantLock();
             List<Routes.Route<LocalFunction>> routes = new ArrayList<>();
@@ -113,6 +120,7 @@ public final class LocalCloud implements AutoCloseable {
                             region, options.pollWait()));
                 }
             }
+            phases.done("functions");
             Schedules timer = new Schedules(schedules, region, LocalAws.ACCOUNT_ID);
             started.add(timer);
             if (options.eventSources()) {
@@ -123,7 +131,7 @@ public final class LocalCloud implements AutoCloseable {
             gateway.serve(new Routes<>(routes), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
 
             options.localJson().ifPresent(file -> DemoGuide.write(demo, file));
-            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions());
+            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions(), phases.toString());
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -191,6 +199,23 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** How long each step of the start took, for the ready line. */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
     public static void main(String[] args) {
         Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         LocalCloudOptions options;
@@ -215,7 +240,7 @@ public final class LocalCloud implements AutoCloseable {
         }));
         System.out.println(cloud.guide(options.localJson().map(Object::toString).orElse("(not written)")));
         System.out.println("Trackline local cloud ready in " + Duration.between(processStart, Instant.now()).toMillis()
-                + " ms on " + cloud.apiUrl() + " (Ctrl-C stops it)");
+                + " ms on " + cloud.apiUrl() + " (" + cloud.startup + "; Ctrl-C stops it)");
         try {
             stopped.await();
         } catch (InterruptedException e) {
