@@ -14,6 +14,7 @@ import io.trackline.local.gateway.Routes;
 import io.trackline.local.lambda.LocalFunction;
 import io.trackline.local.lambda.Schedules;
 import io.trackline.local.lambda.SqsPoller;
+import io.trackline.local.template.Intrinsic;
 import io.trackline.local.template.Resolver;
 import io.trackline.local.template.Specs;
 import io.trackline.local.template.Template;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -72,7 +74,7 @@ public final class LocalCloud implements AutoCloseable {
         try {
             Phases phases = new Phases();
             Template template = Template.load(options.template());
-            var signingKey = java.util.concurrent.CompletableFuture.supplyAsync(LocalIssuer::newKey);
+            var signingKey = CompletableFuture.supplyAsync(LocalIssuer::newKey);
             Gateway gateway = Gateway.bind(options.port());
             started.add(gateway);
             Emulator emulator = Emulator.start(options.environment());
@@ -86,49 +88,25 @@ public final class LocalCloud implements AutoCloseable {
             Stack stack = new Provisioner(aws, template, resolver, options.namePrefix(), options.visibilityTimeout()).provision();
             phases.done("provisioning");
 
-            Map<String, Specs.JwtAuthorizer> authorizerSpecs = template.jwtAuthorizers();
-            List<String> audiences = authorizerSpecs.values().stream()
-                    .flatMap(a -> a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")))
-                    .distinct().toList();
-            LocalIssuer issuer = LocalIssuer.withKey(signingKey.join(), gateway.url() + Gateway.ISSUER_PATH, audiences);
+            Map<String, List<String>> audiences = audiences(template, resolver);
+            LocalIssuer issuer = LocalIssuer.withKey(signingKey.join(), gateway.url() + Gateway.ISSUER_PATH,
+                    audiences.values().stream().flatMap(List::stream).distinct().toList());
             Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
-            authorizerSpecs.values().forEach(a -> authorizers.put(a.name(), new JwtAuthorizer(issuer,
-                    a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")).toList(), Clock.systemUTC())));
+            audiences.forEach((name, audience) -> authorizers.put(name, new JwtAuthorizer(issuer, audience, Clock.systemUTC())));
 
             DemoCredentials demo = new DemoSeeder(aws).seed(stack, issuer, gateway.url());
             phases.done("demo data");
 
-            var lock = new ReentrantLock();
-            List<Routes.Route<LocalFunction>> routes = new ArrayList<>();
-            List<Schedules.Entry> schedules = new ArrayList<>();
-            List<SqsPoller> pollers = new ArrayList<>();
-            for (Specs.Function spec : template.functions()) {
-                LocalFunction function = function(spec, resolver, aws, lock);
-                for (Specs.HttpRoute route : spec.routes()) {
-                    route.authorizer().filter(name -> !authorizers.containsKey(name)).ifPresent(name -> {
-                        throw new TemplateException(spec.logicalId() + ".Events." + route.event() + " names authorizer "
-                                + name + ", which no HttpApi declares as a JWT authorizer");
-                    });
-                    routes.add(new Routes.Route<>(route.method(), route.path(), function, route.authorizer(), route.authorizationScopes()));
-                }
-                for (Specs.Schedule schedule : spec.schedules()) {
-                    schedules.add(new Schedules.Entry(function, spec.logicalId() + "-" + schedule.event(), schedule.rate()));
-                }
-                for (Specs.SqsSource source : spec.queues()) {
-                    Stack.Queue queue = stack.queueByArn(resolver.string(source.queue(), spec.logicalId() + ".Events." + source.event() + ".Queue"));
-                    pollers.add(new SqsPoller(function, aws.sqs(), queue, source.batchSize(), source.reportBatchItemFailures(),
-                            region, options.pollWait()));
-                }
-            }
+            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options);
             phases.done("functions");
-            Schedules timer = new Schedules(schedules, region, LocalAws.ACCOUNT_ID);
+            Schedules timer = new Schedules(wiring.schedules(), region, LocalAws.ACCOUNT_ID);
             started.add(timer);
             if (options.eventSources()) {
                 // Pollers stop before the gateway and the emulator: their last receive must not hit a stopped moto.
-                pollers.forEach(p -> started.add(p.start()));
+                wiring.pollers().forEach(p -> started.add(p.start()));
                 timer.start();
             }
-            gateway.serve(new Routes<>(routes), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
+            gateway.serve(new Routes<>(wiring.routes()), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
 
             options.localJson().ifPresent(file -> DemoGuide.write(demo, file));
             return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions(), phases.toString());
@@ -138,13 +116,52 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** Each JWT authorizer's audiences, resolved (the issuer is always the local one). */
+    private static Map<String, List<String>> audiences(Template template, Resolver resolver) {
+        Map<String, List<String>> audiences = new LinkedHashMap<>();
+        template.jwtAuthorizers().values().forEach(a -> audiences.put(a.name(),
+                a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")).toList()));
+        return audiences;
+    }
+
+    /** The functions and what triggers them: HTTP routes, schedules, SQS event sources. */
+    private record Wiring(List<Routes.Route<LocalFunction>> routes, List<Schedules.Entry> schedules, List<SqsPoller> pollers) {
+    }
+
+    private static Wiring wire(Template template, Resolver resolver, LocalAws aws, Stack stack,
+                               java.util.Set<String> authorizers, LocalCloudOptions options) {
+        var lock = new ReentrantLock();
+        Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Specs.Function spec : template.functions()) {
+            LocalFunction function = function(spec, resolver, aws, lock);
+            String events = spec.logicalId() + ".Events.";
+            for (Specs.HttpRoute route : spec.routes()) {
+                route.authorizer().filter(name -> !authorizers.contains(name)).ifPresent(name -> {
+                    throw new TemplateException(events + route.event() + " names authorizer " + name
+                            + ", which no HttpApi declares as a JWT authorizer");
+                });
+                wiring.routes().add(new Routes.Route<>(route.method(), route.path(), function, route.authorizer(),
+                        route.authorizationScopes()));
+            }
+            for (Specs.Schedule schedule : spec.schedules()) {
+                wiring.schedules().add(new Schedules.Entry(function, spec.logicalId() + "-" + schedule.event(), schedule.rate()));
+            }
+            for (Specs.SqsSource source : spec.queues()) {
+                Stack.Queue queue = stack.queueByArn(resolver.string(source.queue(), events + source.event() + ".Queue"));
+                wiring.pollers().add(new SqsPoller(function, aws.sqs(), queue, source.batchSize(),
+                        source.reportBatchItemFailures(), aws.region(), options.pollWait()));
+            }
+        }
+        return wiring;
+    }
+
     private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock) {
         Map<String, String> environment = new LinkedHashMap<>();
         spec.environment().forEach((name, value) ->
                 environment.put(name, resolver.string(value, spec.logicalId() + ".Environment." + name)));
         Map<String, String> settings = aws.settings(environment);
-        settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new io.trackline.local.template.Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
-        String arn = resolver.string(new io.trackline.local.template.Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
+        settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
+        String arn = resolver.string(new Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
         return LocalFunction.create(spec.logicalId(), arn, spec.handlerClass(), spec.handlerMethod(), spec.timeoutSeconds(),
                 settings, lock);
     }
@@ -223,11 +240,9 @@ public final class LocalCloud implements AutoCloseable {
         try {
             options = LocalCloudOptions.fromCommandLine(args, System.getenv());
             cloud = start(options);
-        } catch (TemplateException | Gateway.PortInUse | Emulator.EmulatorUnavailable | IllegalArgumentException e) {
-            System.err.println("local cloud: " + e.getMessage());
-            System.exit(1);
-            return;
-        } catch (LocalFunction.FunctionFailed e) {
+        } catch (TemplateException | Gateway.PortInUse | Emulator.EmulatorUnavailable | LocalFunction.FunctionFailed
+                 | IllegalArgumentException e) {
+            // What to fix, in one line; a stack trace would bury it.
             System.err.println("local cloud: " + e.getMessage());
             System.exit(1);
             return;
