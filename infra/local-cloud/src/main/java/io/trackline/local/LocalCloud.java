@@ -94,7 +94,8 @@ public final class LocalCloud implements AutoCloseable {
             Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
             audiences.forEach((name, audience) -> authorizers.put(name, new JwtAuthorizer(issuer, audience, Clock.systemUTC())));
 
-            DemoCredentials demo = new DemoSeeder(aws).seed(stack, issuer, gateway.url());
+            DemoCredentials demo = new DemoSeeder(aws).seed(stack, referencedBy(template, "TABLE_NAME"),
+                    referencedBy(template, "WEBHOOK_SECRETS_ARN"), issuer, gateway.url());
             phases.done("demo data");
 
             Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options);
@@ -114,6 +115,17 @@ public final class LocalCloud implements AutoCloseable {
             closeAll(started);
             throw e;
         }
+    }
+
+    /** The one resource that functions' environment variable {@code name} points at (README "Conventions"). */
+    private static String referencedBy(Template template, String name) {
+        List<String> targets = template.functions().stream()
+                .flatMap(f -> Intrinsic.targetOf(f.environment().get(name)).stream())
+                .distinct().toList();
+        if (targets.size() != 1) {
+            throw new TemplateException("the demo data needs the functions' " + name + " to reference one resource; found " + targets);
+        }
+        return targets.getFirst();
     }
 
     /** Each JWT authorizer's audiences, resolved (the issuer is always the local one). */

@@ -136,6 +136,13 @@ class ProvisioningIT {
     }
 
     @Test
+    void shouldGenerateTheInitialSecretAsCloudFormationWould_beforeTheDemoReplacesIt() {
+        String generated = aws.secretsManager().getSecretValue(r -> r.secretId("WebhookSecrets").versionStage("AWSPREVIOUS")).secretString();
+
+        assertThat(read(generated).get("native").asText()).matches("[A-Za-z0-9]{48}");
+    }
+
+    @Test
     void shouldWriteLocalJsonWithExactlyTheAgreedKeys_whenStarting() throws Exception {
         JsonNode local = read(Files.readString(state.resolve("local.json")));
 

@@ -41,9 +41,15 @@ public final class DemoSeeder {
         this.aws = aws;
     }
 
-    public DemoCredentials seed(Stack stack, LocalIssuer issuer, URI apiUrl) {
-        String table = single(stack.tables(), "DynamoDB table (AWS::DynamoDB::Table) for the demo API keys");
-        String secret = single(stack.secrets(), "Secrets Manager secret (AWS::SecretsManager::Secret) for the webhook secrets");
+    /**
+     * @param tableId  the logical id of the table that holds API keys
+     * @param secretId the logical id of the secret that holds the webhook secrets
+     */
+    public DemoCredentials seed(Stack stack, String tableId, String secretId, LocalIssuer issuer, URI apiUrl) {
+        String table = stack.tables().get(tableId);
+        if (table == null) throw new TemplateException("no DynamoDB table " + tableId + " for the demo API keys");
+        String secret = stack.secrets().get(secretId);
+        if (secret == null) throw new TemplateException("no Secrets Manager secret " + secretId + " for the webhook secrets");
 
         List<DemoCredentials.Tenant> tenants = new ArrayList<>();
         for (String[] tenant : TENANTS) {
@@ -86,13 +92,6 @@ public final class DemoSeeder {
         byte[] value = new byte[bytes];
         random.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-    }
-
-    private static String single(Map<String, String> resources, String what) {
-        if (resources.size() != 1) {
-            throw new TemplateException("the demo needs exactly one " + what + "; the template declares " + resources.size());
-        }
-        return resources.values().iterator().next();
     }
 
     private static AttributeValue s(String value) {
