@@ -129,6 +129,7 @@ class ProvisioningIT {
             Map<String, AttributeValue> item = aws.dynamoDb().getItem(r -> r.tableName("TrackingTable").key(Map.of(
                     "PK", AttributeValue.fromS("APIKEY#" + DemoSeeder.sha256Hex(tenant.apiKey())),
                     "SK", AttributeValue.fromS("APIKEY")))).item();
+            assertThat(tenant.apiKey()).matches("tl_[0-9A-Za-z]{40}");
             assertThat(item.get("tenantId").s()).isEqualTo(tenant.id());
             assertThat(item.get("revoked").bool()).isFalse();
             assertThat(item).containsKeys("name", "createdAt");

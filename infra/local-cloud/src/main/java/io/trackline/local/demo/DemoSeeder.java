@@ -53,7 +53,7 @@ public final class DemoSeeder {
 
         List<DemoCredentials.Tenant> tenants = new ArrayList<>();
         for (String[] tenant : TENANTS) {
-            String apiKey = "tlk_" + randomToken(24);
+            String apiKey = apiKey();
             aws.dynamoDb().putItem(r -> r.tableName(table).item(Map.of(
                     "PK", s("APIKEY#" + sha256Hex(apiKey)),
                     "SK", s("APIKEY"),
@@ -88,10 +88,12 @@ public final class DemoSeeder {
         }
     }
 
-    private String randomToken(int bytes) {
-        byte[] value = new byte[bytes];
-        random.nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    /** The API's key format: {@code tl_} and 40 base62 characters (238 random bits); it rejects anything else unread. */
+    private String apiKey() {
+        String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        StringBuilder key = new StringBuilder("tl_");
+        for (int i = 0; i < 40; i++) key.append(base62.charAt(random.nextInt(base62.length())));
+        return key.toString();
     }
 
     private static AttributeValue s(String value) {
