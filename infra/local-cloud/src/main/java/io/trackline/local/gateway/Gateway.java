@@ -135,6 +135,7 @@ public final class Gateway implements AutoCloseable {
             result = route.target().invoke(event);
         } catch (LocalFunction.FunctionFailed e) {
             LOG.error("function failed", "function", route.target().name(), "route", route.routeKey(), "error", String.valueOf(e.getCause()));
+            // Locally the developer needs the handler's stack trace; API Gateway would hide it too, and so does the response.
             e.getCause().printStackTrace();
             write(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
             return;
