@@ -62,6 +62,20 @@ public final class Emulator implements AutoCloseable {
         return startMoto(env);
     }
 
+    /**
+     * moto runs under a small shell watchdog that stops it as soon as this JVM is gone, however the JVM ended (even
+     * {@code kill -9}), and that keeps it out of the terminal's process group, so that Ctrl-C reaches only the JVM and
+     * the local cloud can stop its pollers before moto goes.
+     */
+    private static final String WATCHDOG = """
+            trap '' INT
+            set -m
+            "$2" -H 127.0.0.1 -p "$3" & moto=$!
+            trap 'kill -9 $moto 2>/dev/null; exit 0' TERM
+            while kill -0 "$1" 2>/dev/null && kill -0 $moto 2>/dev/null; do sleep 1; done
+            kill $moto 2>/dev/null; sleep 1; kill -9 $moto 2>/dev/null
+            """;
+
     private static Emulator startMoto(Map<String, String> env) {
         Path executable = findMoto(env).orElseThrow(() -> new EmulatorUnavailable(
                 "moto_server was not found on the PATH nor in .trackline/venv. Install it with "
@@ -69,12 +83,12 @@ public final class Emulator implements AutoCloseable {
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-", ".log");
-            Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+            Process process = new ProcessBuilder("sh", "-c", WATCHDOG, "moto-watchdog",
+                    Long.toString(ProcessHandle.current().pid()), executable.toString(), Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             ProcessHandle handle = process.toHandle();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(handle)));
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             awaitReady(endpoint, process, log);
             return new Emulator(endpoint, "moto", () -> stop(handle));
@@ -113,17 +127,16 @@ public final class Emulator implements AutoCloseable {
         throw new EmulatorUnavailable("moto_server did not answer on " + endpoint + " within 30 s");
     }
 
-    /** moto can ignore SIGTERM: ask politely, then kill it and anything it started. */
+    /** moto can ignore SIGTERM: kill it (and anything it started) outright, then its watchdog. */
     private static void stop(ProcessHandle handle) {
-        if (!handle.isAlive()) return;
-        var children = handle.descendants().toList();
-        handle.destroy();
+        var processes = java.util.stream.Stream.concat(handle.descendants(), java.util.stream.Stream.of(handle)).toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
         try {
-            handle.onExit().get(3, TimeUnit.SECONDS);
-        } catch (Exception stillRunning) {
-            handle.destroyForcibly();
+            java.util.concurrent.CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
+        } catch (Exception notYet) {
+            // killed forcibly: they go as soon as the kernel has reaped them
         }
-        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     static int freePort() {

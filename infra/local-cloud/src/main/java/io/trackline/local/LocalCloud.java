@@ -14,6 +14,7 @@ import io.trackline.local.gateway.Routes;
 import io.trackline.local.lambda.LocalFunction;
 import io.trackline.local.lambda.Schedules;
 import io.trackline.local.lambda.SqsPoller;
+import io.trackline.local.template.Intrinsic;
 import io.trackline.local.template.Resolver;
 import io.trackline.local.template.Specs;
 import io.trackline.local.template.Template;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -46,9 +48,11 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalIssuer issuer;
     private final DemoCredentials demo;
     private final List<String> scheduledFunctions;
+    private final String startup;
 
     private LocalCloud(List<AutoCloseable> resources, Gateway gateway, Emulator emulator, Stack stack, LocalIssuer issuer,
-                       DemoCredentials demo, List<String> scheduledFunctions) {
+                       DemoCredentials demo, List<String> scheduledFunctions, String startup) {
+        this.startup = startup;
         this.resources = resources;
         this.gateway = gateway;
         this.emulator = emulator;
@@ -68,66 +72,99 @@ public final class LocalCloud implements AutoCloseable {
     public static LocalCloud start(LocalCloudOptions options) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            Phases phases = new Phases();
             Template template = Template.load(options.template());
+            var signingKey = CompletableFuture.supplyAsync(LocalIssuer::newKey);
             Gateway gateway = Gateway.bind(options.port());
             started.add(gateway);
             Emulator emulator = Emulator.start(options.environment());
             started.add(emulator);
+            phases.done("emulator");
             String region = options.environment().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
             LocalAws aws = new LocalAws(emulator.endpoint(), region);
             started.add(aws);
 
             Resolver resolver = new Resolver(template, STACK_NAME, region, LocalAws.ACCOUNT_ID);
             Stack stack = new Provisioner(aws, template, resolver, options.namePrefix(), options.visibilityTimeout()).provision();
+            phases.done("provisioning");
 
-            Map<String, Specs.JwtAuthorizer> authorizerSpecs = template.jwtAuthorizers();
-            List<String> audiences = authorizerSpecs.values().stream()
-                    .flatMap(a -> a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")))
-                    .distinct().toList();
-            LocalIssuer issuer = LocalIssuer.generate(gateway.url() + Gateway.ISSUER_PATH, audiences);
+            Map<String, List<String>> audiences = audiences(template, resolver);
+            LocalIssuer issuer = LocalIssuer.withKey(signingKey.join(), gateway.url() + Gateway.ISSUER_PATH,
+                    audiences.values().stream().flatMap(List::stream).distinct().toList());
             Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
-            authorizerSpecs.values().forEach(a -> authorizers.put(a.name(), new JwtAuthorizer(issuer,
-                    a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")).toList(), Clock.systemUTC())));
+            audiences.forEach((name, audience) -> authorizers.put(name, new JwtAuthorizer(issuer, audience, Clock.systemUTC())));
 
-            DemoCredentials demo = new DemoSeeder(aws).seed(stack, issuer, gateway.url());
+            DemoCredentials demo = new DemoSeeder(aws).seed(stack, referencedBy(template, "TABLE_NAME"),
+                    referencedBy(template, "WEBHOOK_SECRETS_ARN"), issuer, gateway.url());
+            phases.done("demo data");
 
-            var lock = new ReentrantLock();
-            List<Routes.Route<LocalFunction>> routes = new ArrayList<>();
-            List<Schedules.Entry> schedules = new ArrayList<>();
-            List<SqsPoller> pollers = new ArrayList<>();
-            for (Specs.Function spec : template.functions()) {
-                LocalFunction function = function(spec, resolver, aws, lock);
-                for (Specs.HttpRoute route : spec.routes()) {
-                    route.authorizer().filter(name -> !authorizers.containsKey(name)).ifPresent(name -> {
-                        throw new TemplateException(spec.logicalId() + ".Events." + route.event() + " names authorizer "
-                                + name + ", which no HttpApi declares as a JWT authorizer");
-                    });
-                    routes.add(new Routes.Route<>(route.method(), route.path(), function, route.authorizer(), route.authorizationScopes()));
-                }
-                for (Specs.Schedule schedule : spec.schedules()) {
-                    schedules.add(new Schedules.Entry(function, spec.logicalId() + "-" + schedule.event(), schedule.rate()));
-                }
-                for (Specs.SqsSource source : spec.queues()) {
-                    Stack.Queue queue = stack.queueByArn(resolver.string(source.queue(), spec.logicalId() + ".Events." + source.event() + ".Queue"));
-                    pollers.add(new SqsPoller(function, aws.sqs(), queue, source.batchSize(), source.reportBatchItemFailures(),
-                            region, options.pollWait()));
-                }
-            }
-            Schedules timer = new Schedules(schedules, region, LocalAws.ACCOUNT_ID);
+            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options);
+            phases.done("functions");
+            Schedules timer = new Schedules(wiring.schedules(), region, LocalAws.ACCOUNT_ID);
             started.add(timer);
             if (options.eventSources()) {
                 // Pollers stop before the gateway and the emulator: their last receive must not hit a stopped moto.
-                pollers.forEach(p -> started.add(p.start()));
+                wiring.pollers().forEach(p -> started.add(p.start()));
                 timer.start();
             }
-            gateway.serve(new Routes<>(routes), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
+            gateway.serve(new Routes<>(wiring.routes()), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
 
             options.localJson().ifPresent(file -> DemoGuide.write(demo, file));
-            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions());
+            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions(), phases.toString());
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
+    }
+
+    /** The one resource that functions' environment variable {@code name} points at (README "Conventions"). */
+    private static String referencedBy(Template template, String name) {
+        List<String> targets = template.functions().stream()
+                .flatMap(f -> Intrinsic.targetOf(f.environment().get(name)).stream())
+                .distinct().toList();
+        if (targets.size() != 1) {
+            throw new TemplateException("the demo data needs the functions' " + name + " to reference one resource; found " + targets);
+        }
+        return targets.getFirst();
+    }
+
+    /** Each JWT authorizer's audiences, resolved (the issuer is always the local one). */
+    private static Map<String, List<String>> audiences(Template template, Resolver resolver) {
+        Map<String, List<String>> audiences = new LinkedHashMap<>();
+        template.jwtAuthorizers().values().forEach(a -> audiences.put(a.name(),
+                a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")).toList()));
+        return audiences;
+    }
+
+    /** The functions and what triggers them: HTTP routes, schedules, SQS event sources. */
+    private record Wiring(List<Routes.Route<LocalFunction>> routes, List<Schedules.Entry> schedules, List<SqsPoller> pollers) {
+    }
+
+    private static Wiring wire(Template template, Resolver resolver, LocalAws aws, Stack stack,
+                               java.util.Set<String> authorizers, LocalCloudOptions options) {
+        var lock = new ReentrantLock();
+        Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Specs.Function spec : template.functions()) {
+            LocalFunction function = function(spec, resolver, aws, lock);
+            String events = spec.logicalId() + ".Events.";
+            for (Specs.HttpRoute route : spec.routes()) {
+                route.authorizer().filter(name -> !authorizers.contains(name)).ifPresent(name -> {
+                    throw new TemplateException(events + route.event() + " names authorizer " + name
+                            + ", which no HttpApi declares as a JWT authorizer");
+                });
+                wiring.routes().add(new Routes.Route<>(route.method(), route.path(), function, route.authorizer(),
+                        route.authorizationScopes()));
+            }
+            for (Specs.Schedule schedule : spec.schedules()) {
+                wiring.schedules().add(new Schedules.Entry(function, spec.logicalId() + "-" + schedule.event(), schedule.rate()));
+            }
+            for (Specs.SqsSource source : spec.queues()) {
+                Stack.Queue queue = stack.queueByArn(resolver.string(source.queue(), events + source.event() + ".Queue"));
+                wiring.pollers().add(new SqsPoller(function, aws.sqs(), queue, source.batchSize(),
+                        source.reportBatchItemFailures(), aws.region(), options.pollWait()));
+            }
+        }
+        return wiring;
     }
 
     private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock) {
@@ -135,8 +172,8 @@ public final class LocalCloud implements AutoCloseable {
         spec.environment().forEach((name, value) ->
                 environment.put(name, resolver.string(value, spec.logicalId() + ".Environment." + name)));
         Map<String, String> settings = aws.settings(environment);
-        settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new io.trackline.local.template.Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
-        String arn = resolver.string(new io.trackline.local.template.Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
+        settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
+        String arn = resolver.string(new Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
         return LocalFunction.create(spec.logicalId(), arn, spec.handlerClass(), spec.handlerMethod(), spec.timeoutSeconds(),
                 settings, lock);
     }
@@ -191,6 +228,23 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** How long each step of the start took, for the ready line. */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
     public static void main(String[] args) {
         Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         LocalCloudOptions options;
@@ -198,11 +252,9 @@ public final class LocalCloud implements AutoCloseable {
         try {
             options = LocalCloudOptions.fromCommandLine(args, System.getenv());
             cloud = start(options);
-        } catch (TemplateException | Gateway.PortInUse | Emulator.EmulatorUnavailable | IllegalArgumentException e) {
-            System.err.println("local cloud: " + e.getMessage());
-            System.exit(1);
-            return;
-        } catch (LocalFunction.FunctionFailed e) {
+        } catch (TemplateException | Gateway.PortInUse | Emulator.EmulatorUnavailable | LocalFunction.FunctionFailed
+                 | IllegalArgumentException e) {
+            // What to fix, in one line; a stack trace would bury it.
             System.err.println("local cloud: " + e.getMessage());
             System.exit(1);
             return;
@@ -215,7 +267,7 @@ public final class LocalCloud implements AutoCloseable {
         }));
         System.out.println(cloud.guide(options.localJson().map(Object::toString).orElse("(not written)")));
         System.out.println("Trackline local cloud ready in " + Duration.between(processStart, Instant.now()).toMillis()
-                + " ms on " + cloud.apiUrl() + " (Ctrl-C stops it)");
+                + " ms on " + cloud.apiUrl() + " (" + cloud.startup + "; Ctrl-C stops it)");
         try {
             stopped.await();
         } catch (InterruptedException e) {

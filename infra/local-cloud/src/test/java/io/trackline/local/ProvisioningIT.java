@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,10 +128,18 @@ class ProvisioningIT {
             Map<String, AttributeValue> item = aws.dynamoDb().getItem(r -> r.tableName("TrackingTable").key(Map.of(
                     "PK", AttributeValue.fromS("APIKEY#" + DemoSeeder.sha256Hex(tenant.apiKey())),
                     "SK", AttributeValue.fromS("APIKEY")))).item();
+            assertThat(tenant.apiKey()).matches("tl_[0-9A-Za-z]{40}");
             assertThat(item.get("tenantId").s()).isEqualTo(tenant.id());
             assertThat(item.get("revoked").bool()).isFalse();
             assertThat(item).containsKeys("name", "createdAt");
         }
+    }
+
+    @Test
+    void shouldGenerateTheInitialSecretAsCloudFormationWould_beforeTheDemoReplacesIt() {
+        String generated = aws.secretsManager().getSecretValue(r -> r.secretId("WebhookSecrets").versionStage("AWSPREVIOUS")).secretString();
+
+        assertThat(read(generated).get("native").asText()).matches("[A-Za-z0-9]{48}");
     }
 
     @Test

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ public final class Provisioner {
     private final Resolver resolver;
     private final String namePrefix;
     private final Optional<Duration> visibilityTimeout;
+    private final SecureRandom random = new SecureRandom();
 
     /** @param visibilityTimeout replaces every queue's visibility timeout, so failed messages come back quickly */
     public Provisioner(LocalAws aws, Template template, Resolver resolver, String namePrefix, Optional<Duration> visibilityTimeout) {
@@ -146,17 +146,39 @@ public final class Provisioner {
         return arn;
     }
 
-    /** Created with a random value, as CloudFormation's GenerateSecretString would; the demo seeder replaces it. */
+    /** Created with the template's value, or one generated as CloudFormation's {@code GenerateSecretString} would. */
     private String createSecret(Specs.Secret secret) {
         String name = namePrefix + secret.logicalId();
+        String value = secret.secretString().map(v -> resolver.string(v, secret.logicalId() + ".SecretString"))
+                .orElseGet(() -> generated(secret.generate()));
         String arn;
         try {
-            arn = aws.secretsManager().createSecret(r -> r.name(name).secretString(json(Map.of("generated", random())))).arn();
+            arn = aws.secretsManager().createSecret(r -> r.name(name).secretString(value)).arn();
         } catch (ResourceExistsException exists) {
             arn = aws.secretsManager().describeSecret(r -> r.secretId(name)).arn();
         }
         resolver.register(secret.logicalId(), arn, Map.of("Id", arn, "Name", name));
         return arn;
+    }
+
+    private String generated(Optional<Specs.Generate> generate) {
+        Specs.Generate g = generate.orElse(new Specs.Generate(Optional.empty(), Optional.empty(), 32, false));
+        String password = password(g.passwordLength(), g.excludePunctuation());
+        if (g.secretStringTemplate().isEmpty() || g.generateStringKey().isEmpty()) return password;
+        try {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(g.secretStringTemplate().get());
+            return json.put(g.generateStringKey().get(), password).toString();
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new TemplateException("GenerateSecretString.SecretStringTemplate is not a JSON object: " + g.secretStringTemplate().get());
+        }
+    }
+
+    private String password(int length, boolean excludePunctuation) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                + (excludePunctuation ? "" : "!#$%&()*+,-./:;<=>?@[]^_{|}~");
+        StringBuilder password = new StringBuilder(length);
+        for (int i = 0; i < length; i++) password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return password.toString();
     }
 
     private String subscribe(Specs.Subscription subscription) {
@@ -183,9 +205,4 @@ public final class Provisioner {
         }
     }
 
-    private static String random() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

@@ -41,13 +41,19 @@ public final class DemoSeeder {
         this.aws = aws;
     }
 
-    public DemoCredentials seed(Stack stack, LocalIssuer issuer, URI apiUrl) {
-        String table = single(stack.tables(), "DynamoDB table (AWS::DynamoDB::Table) for the demo API keys");
-        String secret = single(stack.secrets(), "Secrets Manager secret (AWS::SecretsManager::Secret) for the webhook secrets");
+    /**
+     * @param tableId  the logical id of the table that holds API keys
+     * @param secretId the logical id of the secret that holds the webhook secrets
+     */
+    public DemoCredentials seed(Stack stack, String tableId, String secretId, LocalIssuer issuer, URI apiUrl) {
+        String table = stack.tables().get(tableId);
+        if (table == null) throw new TemplateException("no DynamoDB table " + tableId + " for the demo API keys");
+        String secret = stack.secrets().get(secretId);
+        if (secret == null) throw new TemplateException("no Secrets Manager secret " + secretId + " for the webhook secrets");
 
         List<DemoCredentials.Tenant> tenants = new ArrayList<>();
         for (String[] tenant : TENANTS) {
-            String apiKey = "tlk_" + randomToken(24);
+            String apiKey = apiKey();
             aws.dynamoDb().putItem(r -> r.tableName(table).item(Map.of(
                     "PK", s("APIKEY#" + sha256Hex(apiKey)),
                     "SK", s("APIKEY"),
@@ -82,17 +88,12 @@ public final class DemoSeeder {
         }
     }
 
-    private String randomToken(int bytes) {
-        byte[] value = new byte[bytes];
-        random.nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-    }
-
-    private static String single(Map<String, String> resources, String what) {
-        if (resources.size() != 1) {
-            throw new TemplateException("the demo needs exactly one " + what + "; the template declares " + resources.size());
-        }
-        return resources.values().iterator().next();
+    /** The API's key format: {@code tl_} and 40 base62 characters (238 random bits); it rejects anything else unread. */
+    private String apiKey() {
+        String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        StringBuilder key = new StringBuilder("tl_");
+        for (int i = 0; i < 40; i++) key.append(base62.charAt(random.nextInt(base62.length())));
+        return key.toString();
     }
 
     private static AttributeValue s(String value) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.trackline.aws.Json;
 import io.trackline.aws.http.Problem;
@@ -42,12 +43,23 @@ public final class Gateway implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("http-", 0).factory());
+    private volatile HttpHandler handler = exchange -> {
+        try (exchange) {
+            write(exchange, 503, "application/json", "{\"message\":\"Service Unavailable\"}");
+        }
+    };
 
     private Gateway(HttpServer server) {
         this.server = server;
+        server.createContext("/", exchange -> handler.handle(exchange));
+        server.setExecutor(executor);
+        server.start();
     }
 
-    /** Takes the port now, so that a port in use fails before anything else starts; 0 picks a free one. */
+    /**
+     * Takes the port now, so that a port in use fails before anything else starts; 0 picks a free one. Until
+     * {@link #serve} it answers 503, as the local cloud is still starting.
+     */
     public static Gateway bind(int port) {
         try {
             return new Gateway(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64));
@@ -68,15 +80,13 @@ public final class Gateway implements AutoCloseable {
 
     public void serve(Routes<LocalFunction> routes, Map<String, JwtAuthorizer> authorizers, LocalIssuer issuer, Schedules schedules,
                       String accountId) {
-        server.createContext("/", exchange -> {
+        handler = exchange -> {
             try (exchange) {
                 handle(exchange, routes, authorizers, issuer, schedules, accountId);
             } catch (RuntimeException | IOException e) {
                 LOG.error("gateway failed", "path", exchange.getRequestURI().getRawPath(), "error", e.toString());
             }
-        });
-        server.setExecutor(executor);
-        server.start();
+        };
     }
 
     private void handle(HttpExchange exchange, Routes<LocalFunction> routes, Map<String, JwtAuthorizer> authorizers, LocalIssuer issuer,
@@ -125,6 +135,7 @@ public final class Gateway implements AutoCloseable {
             result = route.target().invoke(event);
         } catch (LocalFunction.FunctionFailed e) {
             LOG.error("function failed", "function", route.target().name(), "route", route.routeKey(), "error", String.valueOf(e.getCause()));
+            // Locally the developer needs the handler's stack trace; API Gateway would hide it too, and so does the response.
             e.getCause().printStackTrace();
             write(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
             return;

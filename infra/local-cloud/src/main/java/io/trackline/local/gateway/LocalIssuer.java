@@ -34,10 +34,18 @@ public final class LocalIssuer {
     }
 
     public static LocalIssuer generate(String issuer, List<String> audience) {
+        return new LocalIssuer(newKey(), issuer, audience);
+    }
+
+    /** An issuer with a key made beforehand (key generation takes a while; the local cloud does it while moto starts). */
+    public static LocalIssuer withKey(RSAKey key, String issuer, List<String> audience) {
+        return new LocalIssuer(key, issuer, audience);
+    }
+
+    public static RSAKey newKey() {
         try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID("local-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
+            return new RSAKeyGenerator(2048).keyID("local-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256).generate();
-            return new LocalIssuer(key, issuer, audience);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the local issuer's RSA key", e);
         }

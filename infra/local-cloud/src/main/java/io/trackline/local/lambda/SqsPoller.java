@@ -72,14 +72,14 @@ public final class SqsPoller implements AutoCloseable {
         }
     }
 
-    /** One receive, one invocation, the deletes: returns how many messages were received. */
-    int pollOnce() {
+    /** One receive, one invocation, the deletes. */
+    private void pollOnce() {
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue.url())
                 .maxNumberOfMessages(batchSize)
                 .waitTimeSeconds((int) wait.toSeconds())
                 .messageSystemAttributeNamesWithStrings("All")
                 .messageAttributeNames("All")).messages();
-        if (messages.isEmpty() || !running) return messages.size();
+        if (messages.isEmpty() || !running) return;
         SQSEvent event = new SQSEvent();
         event.setRecords(messages.stream().map(this::record).toList());
         Object result;
@@ -88,7 +88,7 @@ public final class SqsPoller implements AutoCloseable {
         } catch (LocalFunction.FunctionFailed e) {
             LOG.error("function failed, the batch will be retried", "function", function.name(), "queue", queue.name(),
                     "messages", messages.size(), "error", String.valueOf(e.getCause()));
-            return messages.size();
+            return;
         }
         Set<String> failed = failedIds(result, messages);
         List<DeleteMessageBatchRequestEntry> deletes = messages.stream()
@@ -100,7 +100,6 @@ public final class SqsPoller implements AutoCloseable {
             LOG.warn("messages failed, they will be retried", "function", function.name(), "queue", queue.name(),
                     "failed", failed.size(), "messages", messages.size());
         }
-        return messages.size();
     }
 
     private Set<String> failedIds(Object result, List<Message> messages) {

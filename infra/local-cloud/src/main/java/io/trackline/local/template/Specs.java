@@ -48,7 +48,13 @@ public final class Specs {
                                Optional<String> filterPolicyScope) {
     }
 
-    public record Secret(String logicalId, Optional<String> description) {
+    /** {@code secretString} when the template sets the value, else {@code generate} describes CloudFormation's generator. */
+    public record Secret(String logicalId, Optional<Object> secretString, Optional<Generate> generate) {
+    }
+
+    /** {@code GenerateSecretString}: a random password, alone or as {@code generateStringKey} in the JSON template. */
+    public record Generate(Optional<String> secretStringTemplate, Optional<String> generateStringKey, int passwordLength,
+                           boolean excludePunctuation) {
     }
 
     /** An HTTP API's JWT authorizer; the local cloud replaces the issuer with its own. */

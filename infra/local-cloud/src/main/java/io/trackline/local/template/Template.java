@@ -129,7 +129,7 @@ public final class Template {
     }
 
     public List<Secret> secrets() {
-        return ofType(SECRET).stream().map(id -> new Secret(id, properties(id).optionalString("Description"))).toList();
+        return ofType(SECRET).stream().map(this::secret).toList();
     }
 
     public List<Function> functions() {
@@ -193,6 +193,18 @@ public final class Template {
                 new Redrive(p.props("RedrivePolicy").required("deadLetterTargetArn"),
                         p.props("RedrivePolicy").integer("maxReceiveCount", 10)));
         return new Queue(id, attributes, redrive);
+    }
+
+    private Secret secret(String id) {
+        Props p = properties(id);
+        Optional<Specs.Generate> generate = p.raw("GenerateSecretString") == null ? Optional.empty() : Optional.of(
+                generate(p.props("GenerateSecretString")));
+        return new Secret(id, Optional.ofNullable(p.raw("SecretString")), generate);
+    }
+
+    private static Specs.Generate generate(Props g) {
+        return new Specs.Generate(g.optionalString("SecretStringTemplate"), g.optionalString("GenerateStringKey"),
+                g.integer("PasswordLength", 32), g.bool("ExcludePunctuation", false));
     }
 
     private Subscription subscription(String id) {

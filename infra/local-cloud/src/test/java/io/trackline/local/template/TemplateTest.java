@@ -126,7 +126,13 @@ class TemplateTest {
     @Test
     void shouldReadParametersSecretAndAuthorizer_whenReadingTheRepositoryTemplate() {
         assertThat(TEMPLATE.parameters().get("JwtAudience").defaultValue()).contains("trackline");
-        assertThat(TEMPLATE.secrets()).extracting(Specs.Secret::logicalId).containsExactly("WebhookSecrets");
+        Specs.Secret webhookSecrets = TEMPLATE.secrets().stream().filter(s -> s.logicalId().equals("WebhookSecrets")).findFirst().orElseThrow();
+        assertThat(webhookSecrets.secretString()).isEmpty();
+        assertThat(webhookSecrets.generate()).hasValueSatisfying(g -> {
+            assertThat(g.generateStringKey()).contains("native");
+            assertThat(g.passwordLength()).isEqualTo(48);
+            assertThat(g.excludePunctuation()).isTrue();
+        });
         assertThat(TEMPLATE.jwtAuthorizers().get("CustomerJwt").audience()).containsExactly(new Intrinsic.Ref("JwtAudience"));
     }
 
