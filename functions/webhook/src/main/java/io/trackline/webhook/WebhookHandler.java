@@ -46,11 +46,16 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         this(settings, new AwsClients(settings));
     }
 
+    /** The secrets are read in the background while the queue client is built: a shorter cold start. */
     private WebhookHandler(Settings settings, AwsClients aws) {
-        this(new SqsScanQueue(aws.sqs(), settings.required("INGEST_QUEUE_URL")),
-                new SecretsManagerWebhookSecrets(aws.secretsManager(), settings.required("WEBHOOK_SECRETS_ARN"),
-                        Clock.systemUTC(), settings.duration("WEBHOOK_SECRETS_REFRESH", SecretsManagerWebhookSecrets.DEFAULT_REFRESH)),
-                new EmfMetrics(System.out, Clock.systemUTC()), Clock.systemUTC());
+        this(new SecretsManagerWebhookSecrets(aws.secretsManager(), settings.required("WEBHOOK_SECRETS_ARN"), Clock.systemUTC(),
+                        settings.duration("WEBHOOK_SECRETS_REFRESH", SecretsManagerWebhookSecrets.DEFAULT_REFRESH)).prefetch(),
+                new SqsScanQueue(aws.sqs(), settings.required("INGEST_QUEUE_URL")));
+        WarmUp.run();
+    }
+
+    private WebhookHandler(WebhookSecrets secrets, ScanQueue queue) {
+        this(queue, secrets, new EmfMetrics(System.out, Clock.systemUTC()), Clock.systemUTC());
     }
 
     /** For tests and tools: any queue, secrets, metrics and clock. */

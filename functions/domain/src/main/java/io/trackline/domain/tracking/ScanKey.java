@@ -10,8 +10,10 @@ import java.util.HexFormat;
  * and location — never from a webhook delivery id, so a re-sent history maps to the same keys.
  */
 public record ScanKey(String value) {
+    private static final java.util.regex.Pattern HEX_32 = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+
     public ScanKey {
-        if (value == null || !value.matches("[0-9a-f]{32}")) throw new IllegalArgumentException("scan key must be 32 hex digits");
+        if (value == null || !HEX_32.matcher(value).matches()) throw new IllegalArgumentException("scan key must be 32 hex digits");
     }
 
     static ScanKey of(Scan scan) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** A carrier's tracking number: upper-case letters and digits, spaces and dashes removed. */
 public record TrackingNumber(String value) {
     private static final Pattern VALID = Pattern.compile("[A-Z0-9]{4,40}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
 
     public TrackingNumber {
         if (value == null || !VALID.matcher(value).matches()) {
@@ -15,7 +16,7 @@ public record TrackingNumber(String value) {
 
     public static TrackingNumber of(String raw) {
         if (raw == null || raw.isBlank()) throw new IllegalArgumentException("trackingNumber is required");
-        return new TrackingNumber(raw.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
+        return new TrackingNumber(SEPARATORS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT));
     }
 
     @Override

@@ -41,6 +41,21 @@ public final class SecretsManagerWebhookSecrets implements WebhookSecrets {
         this.refresh = refresh;
     }
 
+    /**
+     * Starts the first read on a background thread, so that it overlaps the rest of the container's initialisation;
+     * a request that arrives first simply waits for it (or reads itself). A failed prefetch is retried by the request.
+     */
+    public SecretsManagerWebhookSecrets prefetch() {
+        Thread.ofPlatform().daemon().name("webhook-secrets-prefetch").start(() -> {
+            try {
+                activeSecrets("");
+            } catch (RuntimeException failed) {
+                LOG.warn("webhook secrets prefetch failed; the first request reads them again", "error", failed.getClass().getSimpleName());
+            }
+        });
+        return this;
+    }
+
     @Override
     public synchronized List<String> activeSecrets(String source) {
         Instant now = clock.instant();

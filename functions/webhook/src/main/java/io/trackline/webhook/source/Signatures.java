@@ -21,9 +21,18 @@ public final class Signatures {
     private Signatures() {
     }
 
+    /** One Mac per thread: looking the algorithm up costs more than the HMAC of a small body. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    });
+
     public static byte[] hmacSha256(byte[] key, byte[] prefix, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             if (prefix != null) mac.update(prefix);
             return mac.doFinal(body);

@@ -146,6 +146,19 @@ class WebhookIT {
         assertThat(drain()).isEmpty();
     }
 
+    @Test
+    void shouldAnswer503_whenTheSecretCannotBeRead() {
+        Settings missingSecret = Settings.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint().toString(), "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "INGEST_QUEUE_URL", queueUrl, "WEBHOOK_SECRETS_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:missing"));
+
+        APIGatewayV2HTTPResponse response = new WebhookHandler(missingSecret)
+                .handleRequest(Fixtures.event(signedNow("easypost", Fixtures.payload("easypost"))), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(drain()).isEmpty();
+    }
+
     /** Fails the first {@code failures} SendMessageBatch calls before they leave the client. */
     private static ExecutionInterceptor failingFirst(int failures, AtomicInteger calls) {
         return new ExecutionInterceptor() {

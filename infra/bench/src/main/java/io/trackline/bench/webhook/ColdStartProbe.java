@@ -26,7 +26,8 @@ public final class ColdStartProbe {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event(new File(args[0])), null);
         long handled = System.nanoTime();
         System.out.println("RESPONSE " + response.getStatusCode() + " " + response.getBody()
-                + " init_ms=" + (constructed - start) / 1_000_000 + " first_request_ms=" + (handled - constructed) / 1_000_000);
+                + " init_ms=" + (constructed - start) / 1_000_000 + " first_request_ms=" + (handled - constructed) / 1_000_000
+                + " jvm_cpu_ms=" + ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L));
     }
 
     private static APIGatewayV2HTTPEvent event(File file) throws Exception {

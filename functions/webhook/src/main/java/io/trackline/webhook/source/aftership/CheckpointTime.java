@@ -40,7 +40,7 @@ final class CheckpointTime {
 
     static OffsetDateTime read(Field field, String country) {
         String text = field.requireText();
-        if (text.length() != 10 && !Times.isLocalDateTime(text)) return Times.zoned(field, text);
+        if (Times.hasOffset(text)) return Times.zoned(field, text);
         LocalDateTime local = local(field, text);
         String zone = country == null ? null : SINGLE_ZONE.get(country);
         if (zone == null) {
