@@ -37,6 +37,7 @@ public final class ColdStart {
             String endpoint = cloud.apiSettings().endpoint().orElseThrow().toString();
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<Long> totals = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 long spawned = System.currentTimeMillis();
                 var process = new ProcessBuilder(javaBin, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -51,9 +52,13 @@ public final class ColdStart {
                 if (line == null || !line.startsWith("status=200")) throw new IllegalStateException("probe failed: " + line);
                 System.out.println("run " + (run + 1) + ": " + line + " wallFromSpawn=" + wall + " ms");
                 totals.add(wall);
+                cpu.add(Long.parseLong(line.substring(line.indexOf("cpu=") + 4)));
             }
             totals.sort(null);
-            System.out.println("median fresh JVM to first response (wall, ms): " + totals.get(totals.size() / 2));
+            cpu.sort(null);
+            System.out.println("median fresh JVM to first response (wall, ms): " + totals.get(totals.size() / 2)
+                    + "; median process CPU (ms, all threads): " + cpu.get(cpu.size() / 2)
+                    + "; load average: " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 }
