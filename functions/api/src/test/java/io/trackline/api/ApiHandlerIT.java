@@ -502,12 +502,17 @@ class ApiHandlerIT {
         var tooLarge = call(route("POST /v1/shipments").apiKey(keyX).body("{\"orderId\":\"" + "x".repeat(20_000) + "\"}"));
         var notJson = call(route("POST /v1/shipments").apiKey(keyX).header("content-type", "text/plain").body("hello"));
         var broken = call(route("POST /v1/shipments").apiKey(keyX).body("{\"orderId\":"));
+        var twice = call(route("POST /v1/shipments").apiKey(keyX)
+                .body("{\"orderId\":\"o-1\",\"orderId\":\"o-2\",\"customerId\":\"c\",\"carrier\":\"ups\",\"trackingNumber\":\"1Z12345678\"}"));
+        var hugeId = call(route("GET /v1/shipments/{id}").path("id", "x".repeat(5000)).apiKey(keyX));
         var unknownRoute = handler.handleRequest(route("DELETE /v1/shipments/{id}").path("id", "x").build(), null);
         var document = call(route("GET /v1/openapi.json"));
 
         assertThat(tooLarge.getStatusCode()).isEqualTo(413);
         assertThat(notJson.getStatusCode()).isEqualTo(415);
         assertThat(json(broken).path("type").asText()).endsWith("/malformed-body");
+        assertThat(json(twice).path("type").asText()).endsWith("/malformed-body");
+        assertThat(hugeId.getStatusCode()).isEqualTo(404);
         assertThat(unknownRoute.getStatusCode()).isEqualTo(404);
         assertThat(unknownRoute.getHeaders().get("content-type")).isEqualTo("application/problem+json");
         assertThat(json(document).path("openapi").asText()).isEqualTo("3.1.0");

@@ -33,7 +33,8 @@ public final class DynamoDbPreferences implements PreferencesStore {
         String updatedAt = str(item, "updatedAt");
         return Optional.of(new NotificationPreferences(Items.strings(item, "channels"), Items.strings(item, "alerts"),
                 Items.read(item, "quietHours", NotificationPreferences.QuietHours.class).orElse(null),
-                str(item, "timeZone"), str(item, "emailSubscriptionArn"),
+                Optional.ofNullable(str(item, "timeZone")).orElse(NotificationPreferences.DEFAULTS.timeZone()),
+                str(item, "emailSubscriptionArn"),
                 updatedAt == null ? null : Instant.parse(updatedAt)));
     }
 

@@ -43,14 +43,16 @@ public final class DynamoDbShipmentRegistration implements ShipmentRegistration 
     public Registered register(RegisterShipment command) {
         var guard = Keys.uniquePackage(command.tenantId(), command.carrier(), command.trackingNumber());
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Registered> existing = existing(guard);
+            var claimed = dynamo.getItem(GetItemRequest.builder().tableName(table).key(guard).consistentRead(true).build());
+            Optional<String> claimedBy = claimed.hasItem() ? Optional.ofNullable(str(claimed.item(), "shipmentId")) : Optional.empty();
+            Optional<Registered> existing = claimedBy.flatMap(this::existing);
             if (existing.isPresent()) return existing.get();
             String id = RandomIds.next("shp_");
             Instant now = clock.instant();
             var shipment = ShipmentItems.newShipment(id, command, now);
             try {
                 dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
-                        put(guardItem(guard, id)),
+                        guardPut(guardItem(guard, id), claimedBy),
                         put(shipment),
                         TransactWriteItem.builder().update(orderUpdate(command, id, now)).build()).build());
                 return new Registered(ShipmentItems.shipment(shipment, List.of()), true);
@@ -64,13 +66,22 @@ public final class DynamoDbShipmentRegistration implements ShipmentRegistration 
         throw new IllegalStateException("registration kept racing on " + guard);
     }
 
-    private Optional<Registered> existing(Map<String, AttributeValue> guard) {
-        var item = dynamo.getItem(GetItemRequest.builder().tableName(table).key(guard).consistentRead(true).build());
-        if (!item.hasItem()) return Optional.empty();
+    private Optional<Registered> existing(String shipmentId) {
         var shipment = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                .key(Keys.shipment(str(item.item(), "shipmentId"))).consistentRead(true).build());
+                .key(Keys.shipment(shipmentId)).consistentRead(true).build());
         if (!shipment.hasItem()) return Optional.empty();
         return Optional.of(new Registered(ShipmentItems.shipment(shipment.item(), List.of()), false));
+    }
+
+    /**
+     * Claims the package for the new shipment. A guard whose shipment is gone (removed by TTL after it ended) may be
+     * taken over, but only as read, so a concurrent registration still wins or loses as a whole.
+     */
+    private TransactWriteItem guardPut(Map<String, AttributeValue> item, Optional<String> staleShipmentId) {
+        if (staleShipmentId.isEmpty()) return put(item);
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("shipmentId = :stale")
+                .expressionAttributeValues(Map.of(":stale", s(staleShipmentId.get()))).build()).build();
     }
 
     private static Map<String, AttributeValue> guardItem(Map<String, AttributeValue> guard, String shipmentId) {

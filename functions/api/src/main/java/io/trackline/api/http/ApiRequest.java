@@ -9,18 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What a route needs from an API Gateway (payload 2.0) event: path and query parameters, headers, claims, body. */
-public record ApiRequest(String routeKey, Map<String, String> path, Map<String, String> query,
+public record ApiRequest(Map<String, String> path, Map<String, String> query,
                          Map<String, String> headers, Map<String, String> claims, String body) {
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int MAX_PATH_PARAMETER = 256;
 
-    public static ApiRequest of(APIGatewayV2HTTPEvent event, String routeKey, Map<String, String> pathParameters) {
-        return new ApiRequest(routeKey, pathParameters, orEmpty(event.getQueryStringParameters()),
+    public static ApiRequest of(APIGatewayV2HTTPEvent event, Map<String, String> pathParameters) {
+        return new ApiRequest(pathParameters, orEmpty(event.getQueryStringParameters()),
                 lowerCased(event.getHeaders()), claimsOf(event), bodyOf(event));
     }
 
+    /** A path parameter; one that no id could be (blank, or longer than any key part) is simply not found. */
     public String pathParameter(String name) {
         String value = path.get(name);
-        if (value == null || value.isBlank()) throw Problems.notFound();
+        if (value == null || value.isBlank() || value.length() > MAX_PATH_PARAMETER) throw Problems.notFound();
         return value;
     }
 

@@ -30,7 +30,7 @@ public final class Router {
     public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
         try {
             Match match = match(event).orElseThrow(Problems::routeNotFound);
-            return routes.get(match.routeKey()).handle(ApiRequest.of(event, match.routeKey(), match.path()));
+            return routes.get(match.routeKey()).handle(ApiRequest.of(event, match.path()));
         } catch (ApiProblem p) {
             return p.problem().toResponse();
         } catch (SdkException e) {

@@ -1,6 +1,7 @@
 package io.trackline.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -25,7 +26,9 @@ public final class StrictJson {
         ObjectReader reader = Json.mapper().readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .without(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+                .without(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                // {"orderId":"a","orderId":"b"} means two things; refuse it rather than pick one.
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         try {
             T value = reader.readValue(request.body());
             if (value == null) throw Problems.malformedBody("The body must be a JSON object.");

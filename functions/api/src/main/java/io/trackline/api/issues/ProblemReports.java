@@ -12,7 +12,6 @@ import java.time.Instant;
 /** "Report a problem": checks the report fits the tracking state, opens a case with its evidence, tells support. */
 public final class ProblemReports {
     public static final Duration NOT_RECEIVED_WINDOW = Duration.ofDays(30);
-    private static final int EVIDENCE_SCANS = 5;
     private final TrackingQueries queries;
     private final Cases cases;
     private final SupportDesk support;
@@ -26,7 +25,7 @@ public final class ProblemReports {
     }
 
     public ProblemCase report(String customerId, String shipmentId, IssueType type, String description) {
-        TrackedShipment shipment = queries.shipment(shipmentId, EVIDENCE_SCANS)
+        TrackedShipment shipment = queries.shipment(shipmentId, Evidence.LAST_SCANS)
                 .filter(s -> s.isOwnedBy(customerId))
                 .orElseThrow(Problems::notFound);
         Instant now = clock.instant();

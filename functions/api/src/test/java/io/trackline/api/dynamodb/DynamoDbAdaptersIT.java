@@ -78,6 +78,20 @@ class DynamoDbAdaptersIT {
     }
 
     @Test
+    void shouldRegisterAgain_whenThePackagesEarlierShipmentWasRemovedByTtl() {
+        var command = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
+        var guard = new java.util.HashMap<>(Keys.uniquePackage(command.tenantId(), "ups", command.trackingNumber()));
+        guard.put("shipmentId", AttributeValue.fromS("shp_expired"));
+        seed.put(guard);
+
+        var registered = new DynamoDbShipmentRegistration(cloud.dynamo, Cloud.TABLE, Clock.systemUTC()).register(command);
+
+        assertThat(registered.created()).isTrue();
+        assertThat(seed.get(Keys.uniquePackage(command.tenantId(), "ups", command.trackingNumber())).get("shipmentId").s())
+                .isEqualTo(registered.shipment().id());
+    }
+
+    @Test
     void shouldRefuseTheShipment_whenItsOrderBelongsToAnotherCustomer() {
         var first = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
         var registration = new DynamoDbShipmentRegistration(cloud.dynamo, Cloud.TABLE, Clock.systemUTC());

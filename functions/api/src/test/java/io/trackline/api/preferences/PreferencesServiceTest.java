@@ -1,0 +1,77 @@
+package io.trackline.api.preferences;
+
+import io.trackline.api.http.ApiProblem;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PreferencesServiceTest {
+    private final Map<String, NotificationPreferences> saved = new HashMap<>();
+    private final List<String> subscribed = new ArrayList<>();
+    private final List<String> unsubscribed = new ArrayList<>();
+    private boolean storeFails;
+
+    private final PreferencesService service = new PreferencesService(new PreferencesStore() {
+        @Override
+        public Optional<NotificationPreferences> find(String customerId) {
+            return Optional.ofNullable(saved.get(customerId));
+        }
+
+        @Override
+        public void save(String customerId, NotificationPreferences preferences) {
+            if (storeFails) throw new IllegalStateException("table unavailable");
+            saved.put(customerId, preferences);
+        }
+    }, new EmailSubscriptions() {
+        @Override
+        public String subscribe(String customerId, String email) {
+            subscribed.add(email);
+            return "arn:sub:" + customerId;
+        }
+
+        @Override
+        public void unsubscribe(String subscriptionId) {
+            unsubscribed.add(subscriptionId);
+        }
+    }, Clock.systemUTC());
+
+    @Test
+    void shouldSubscribeOnceAndUnsubscribe_whenEmailIsTurnedOnTwiceThenOff() {
+        service.replace("alice", wanted("SMS", "EMAIL"), Optional.of("alice@example.com"));
+        service.replace("alice", wanted("EMAIL"), Optional.of("alice@example.com"));
+        service.replace("alice", wanted("SMS"), Optional.empty());
+
+        assertThat(subscribed).containsExactly("alice@example.com");
+        assertThat(unsubscribed).containsExactly("arn:sub:alice");
+        assertThat(saved.get("alice").emailSubscriptionArn()).isNull();
+    }
+
+    @Test
+    void shouldLeaveNoSubscriptionBehind_whenSavingFailsAfterSubscribing() {
+        storeFails = true;
+
+        assertThatThrownBy(() -> service.replace("bob", wanted("EMAIL"), Optional.of("bob@example.com")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(unsubscribed).containsExactly("arn:sub:bob");
+    }
+
+    @Test
+    void shouldAskForAnAddress_whenEmailIsTurnedOnWithoutOne() {
+        assertThatThrownBy(() -> service.replace("carol", wanted("EMAIL"), Optional.empty()))
+                .isInstanceOf(ApiProblem.class).hasMessageContaining("invalid-field");
+        assertThat(subscribed).isEmpty();
+        assertThat(saved).isEmpty();
+    }
+
+    private static NotificationPreferences wanted(String... channels) {
+        return new PreferencesInput(List.of(channels), List.of("DELIVERED"), null, null, null).validated();
+    }
+}
