@@ -142,11 +142,11 @@ public final class SendAlerts {
             case ClaimResult.Claimed claimed -> deliver(claimed.claim(), pending, recipient, smsText, mail);
             case ClaimResult.Refused refused -> record(draft.withOutcome(NotificationState.SUPPRESSED, refused.reason().name()), now);
             case ClaimResult.AlreadyDecided ignored -> {
-                log(pending, "ALREADY_DECIDED");
+                logUnchanged(draft, "ALREADY_DECIDED");
                 yield true;
             }
             case ClaimResult.InFlight ignored -> {
-                log(pending, "IN_FLIGHT");
+                logUnchanged(draft, "IN_FLIGHT");
                 yield false;
             }
         };
@@ -188,6 +188,12 @@ public final class SendAlerts {
                 "channel", notification.key().channel().name(), "trigger", notification.trigger().name(),
                 "state", notification.state().name(), "reason", notification.reason(), "to", notification.to(),
                 "outcome", outcome);
+    }
+
+    /** A redelivered or concurrent copy: the notification's recorded state stays as it is. */
+    private static void logUnchanged(Notification draft, String outcome) {
+        LOG.info("notification already handled", "shipmentId", draft.key().shipmentId(), "eventId", draft.key().eventId(),
+                "channel", draft.key().channel().name(), "trigger", draft.trigger().name(), "outcome", outcome);
     }
 
     private static Optional<String> customerOf(ShipmentEvent event, ShipmentSnapshot shipment) {
