@@ -16,6 +16,7 @@ import io.trackline.notifier.templates.AlertMessages;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,27 +61,37 @@ public final class SendAlerts {
     }
 
     public Set<String> handle(List<AlertRequest> requests) {
+        Set<String> failed = new LinkedHashSet<>();
         Map<String, ShipmentSnapshot> snapshots = new HashMap<>();
+        List<AlertRequest> readable = new ArrayList<>();
         for (AlertRequest request : requests) {
-            String id = request.event().shipmentId();
-            snapshots.computeIfAbsent(id, key -> shipments.find(key).orElseGet(() -> ShipmentSnapshot.unknown(key)));
+            try {
+                snapshots.computeIfAbsent(request.event().shipmentId(),
+                        id -> shipments.find(id).orElseGet(() -> ShipmentSnapshot.unknown(id)));
+                readable.add(request);
+            } catch (RuntimeException e) {
+                fail(request, e, failed);
+            }
         }
         CustomerSettings.Loaded settings = customers.load(
-                requests.stream().map(r -> customerOf(r.event(), snapshots.get(r.event().shipmentId())))
+                readable.stream().map(r -> customerOf(r.event(), snapshots.get(r.event().shipmentId())))
                         .flatMap(Optional::stream).collect(Collectors.toSet()),
                 snapshots.values().stream().map(ShipmentSnapshot::phone).flatMap(Optional::stream).collect(Collectors.toSet()));
 
-        Set<String> failed = new LinkedHashSet<>();
-        for (AlertRequest request : requests) {
+        for (AlertRequest request : readable) {
             try {
                 if (!alert(request, snapshots.get(request.event().shipmentId()), settings)) failed.add(request.messageId());
             } catch (RuntimeException e) {
-                LOG.error("alert failed, will retry", "messageId", request.messageId(), "eventId", request.event().eventId(),
-                        "error", e.getClass().getSimpleName(), "detail", e.getMessage());
-                failed.add(request.messageId());
+                fail(request, e, failed);
             }
         }
         return failed;
+    }
+
+    private static void fail(AlertRequest request, RuntimeException e, Set<String> failed) {
+        LOG.error("alert failed, will retry", "messageId", request.messageId(), "eventId", request.event().eventId(),
+                "error", e.getClass().getSimpleName(), "detail", e.getMessage());
+        failed.add(request.messageId());
     }
 
     /** @return false when some channel must be tried again later */
