@@ -159,6 +159,26 @@ class NotifierIT {
     }
 
     @Test
+    void shouldSuppressSmsForAnotherShipment_whenCustomerDailyCapIsReached() {
+        // given a cap of one SMS per customer per day, and two shipments of that customer
+        givenShipment("shp-ccap-1", "cust-ccap", "+14155550108");
+        givenShipment("shp-ccap-2", "cust-ccap", "+14155550109");
+        NotifierHandler handler = handler(Map.of("SMS_DAILY_CAP_PER_CUSTOMER", "1"));
+
+        // when each shipment has an alert
+        cloud.publish(event("evt-ccap-1", Trigger.OUT_FOR_DELIVERY, "shp-ccap-1", "cust-ccap"));
+        cloud.drain(handler);
+        cloud.publish(event("evt-ccap-2", Trigger.OUT_FOR_DELIVERY, "shp-ccap-2", "cust-ccap"));
+        cloud.drain(handler);
+
+        // then
+        assertThat(cloud.smsTo("+14155550108")).hasSize(1);
+        assertThat(cloud.smsTo("+14155550109")).isEmpty();
+        assertThat(cloud.notifications("shp-ccap-2")).singleElement()
+                .satisfies(item -> assertThat(reason(item)).isEqualTo("CUSTOMER_DAILY_CAP"));
+    }
+
+    @Test
     void shouldSuppressSms_whenSnsReportsTheNumberOptedOut() {
         // given moto's CheckIfPhoneNumberIsOptedOut stub, which reports every number ending in 99 as opted out
         String phone = "+14155550199";
