@@ -100,9 +100,17 @@ public final class SendAlerts {
         Preferences preferences = settings.preferencesOf(customerId);
         Set<Channel> channels = request.heldChannel().map(EnumSet::of)
                 .orElseGet(() -> preferences.channels().isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(preferences.channels()));
+        Recipient recipient = new Recipient(shipment, customerId, preferences, settings.stopped());
         boolean done = true;
         for (Channel channel : channels) {
-            done &= alert(request, channel, new Recipient(shipment, customerId, preferences, settings.stopped()));
+            // Channels fail independently: an SMS outage must not hold back (or, after the DLQ, lose) the email.
+            try {
+                done &= alert(request, channel, recipient);
+            } catch (RuntimeException e) {
+                LOG.error("channel failed, will retry", "messageId", request.messageId(), "eventId", request.event().eventId(),
+                        "channel", channel.name(), "error", e.getClass().getSimpleName(), "detail", e.getMessage());
+                done = false;
+            }
         }
         return done;
     }
