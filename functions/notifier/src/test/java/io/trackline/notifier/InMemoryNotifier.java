@@ -36,6 +36,8 @@ public final class InMemoryNotifier {
     public final Map<String, ShipmentSnapshot> shipments = new HashMap<>();
     public final Map<String, Preferences> preferences = new HashMap<>();
     public final Set<PhoneNumber> stopped = new HashSet<>();
+    /** Shipments whose read fails, as a throttled or unavailable table would. */
+    public final Set<String> unreadable = new HashSet<>();
     public final List<String> smsSent = new ArrayList<>();
     public final List<String> emailsSent = new ArrayList<>();
     public final Map<NotificationKey, Notification> notifications = new LinkedHashMap<>();
@@ -45,7 +47,10 @@ public final class InMemoryNotifier {
 
     public NotifierHandler handler(Clock clock) {
         SendAlerts sendAlerts = new SendAlerts(new AlertPolicy(new SmsCaps(5, 20), AlertPolicy.DEFAULT_MAX_AGE),
-                id -> Optional.ofNullable(shipments.get(id)),
+                id -> {
+                    if (unreadable.contains(id)) throw new IllegalStateException("table unavailable");
+                    return Optional.ofNullable(shipments.get(id));
+                },
                 (customers, phones) -> {
                     preferenceReads++;
                     Map<String, Preferences> found = new HashMap<>(preferences);

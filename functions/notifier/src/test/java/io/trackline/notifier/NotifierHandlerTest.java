@@ -60,6 +60,24 @@ class NotifierHandlerTest {
     }
 
     @Test
+    void shouldRetryOnlyTheAffectedMessage_whenOneShipmentCannotBeRead() {
+        // given two events of two shipments, and the read of the second fails
+        notifier.shipments.put("shp-1", Fixtures.shipment("shp-1", "cust-1", "+14155550111"));
+        notifier.unreadable.add("shp-2");
+        SQSEvent batch = batch(
+                message("m-1", ShipmentEventCodec.encode(Fixtures.event("e-1", Trigger.DELIVERED, "shp-1", "cust-1", NOW))),
+                message("m-2", ShipmentEventCodec.encode(Fixtures.event("e-2", Trigger.DELIVERED, "shp-2", "cust-2", NOW))));
+
+        // when
+        SQSBatchResponse response = handler.handleRequest(batch, null);
+
+        // then
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("m-2");
+        assertThat(notifier.smsSent).hasSize(1);
+    }
+
+    @Test
     void shouldReadPreferencesOnceAndSendBothChannels_whenBatchHasSeveralEventsOfOneCustomer() {
         // given a customer with SMS and email on, and three events for two shipments
         notifier.preferences.put("cust-1", new Preferences(Set.of(Channel.SMS, Channel.EMAIL), Preferences.DEFAULT_ALERTS,

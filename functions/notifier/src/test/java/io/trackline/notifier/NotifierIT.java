@@ -9,7 +9,6 @@ import io.trackline.domain.alerts.Trigger;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;
 import io.trackline.notifier.application.Notification;
 import io.trackline.notifier.application.NotificationKey;
-import io.trackline.notifier.application.NotificationLedger;
 import io.trackline.notifier.application.NotificationState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +24,8 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,25 +110,28 @@ class NotifierIT {
 
     @Test
     void shouldHoldSmsThenSendIt_whenQuietHoursEnd() throws InterruptedException {
-        // given quiet hours (UTC) that end three seconds from now
+        // given quiet hours 21:00-08:00 (UTC), and a delivery at 07:55 handled at 07:59:57
         String phone = "+14155550103";
         givenShipment("shp-quiet", "cust-quiet", phone);
-        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        givenPreferences("cust-quiet", List.of("SMS"), Map.of("start", now.minusHours(1).toString(), "end", now.plusSeconds(3).toString()));
-        NotifierHandler handler = handler(Map.of());
-        cloud.publish(event("evt-quiet", Trigger.DELIVERED, "shp-quiet", "cust-quiet"));
+        givenPreferences("cust-quiet", List.of("SMS"), Map.of("start", "21:00", "end", "08:00"));
+        Instant beforeEight = LocalDate.now(ZoneOffset.UTC).atTime(7, 59, 57).toInstant(ZoneOffset.UTC);
+        cloud.publish(Fixtures.event("evt-quiet", Trigger.DELIVERED, "shp-quiet", "cust-quiet", beforeEight.minusSeconds(297)));
 
         // when it arrives inside quiet hours
-        cloud.drain(handler);
+        cloud.drain(handlerAt(beforeEight));
 
-        // then it is held, not sent
+        // then it is held (its copy comes back when the window ends, 4 s later), not sent
         assertThat(cloud.smsTo(phone)).isEmpty();
         assertThat(cloud.notifications("shp-quiet")).singleElement()
                 .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("HELD"));
 
         // and when the held copy comes back after quiet hours
-        Thread.sleep(Duration.ofMillis(5_000));
-        cloud.drain(handler);
+        NotifierHandler afterEight = handlerAt(beforeEight.plusSeconds(33));
+        Thread.sleep(4_500);
+        for (int polls = 0; polls < 5 && cloud.smsTo(phone).isEmpty(); polls++) {
+            cloud.drain(afterEight);
+            if (cloud.smsTo(phone).isEmpty()) Thread.sleep(1_000);
+        }
 
         // then it is sent once, and the same notification now reads SENT
         assertThat(cloud.smsTo(phone)).hasSize(1);
@@ -155,6 +156,26 @@ class NotifierIT {
         assertThat(cloud.smsTo(phone)).hasSize(1);
         assertThat(cloud.notifications("shp-cap")).extracting(item -> item.get("state").s() + ":" + reason(item))
                 .containsExactlyInAnyOrder("SENT:-", "SUPPRESSED:SHIPMENT_DAILY_CAP");
+    }
+
+    @Test
+    void shouldSuppressSmsForAnotherShipment_whenCustomerDailyCapIsReached() {
+        // given a cap of one SMS per customer per day, and two shipments of that customer
+        givenShipment("shp-ccap-1", "cust-ccap", "+14155550108");
+        givenShipment("shp-ccap-2", "cust-ccap", "+14155550109");
+        NotifierHandler handler = handler(Map.of("SMS_DAILY_CAP_PER_CUSTOMER", "1"));
+
+        // when each shipment has an alert
+        cloud.publish(event("evt-ccap-1", Trigger.OUT_FOR_DELIVERY, "shp-ccap-1", "cust-ccap"));
+        cloud.drain(handler);
+        cloud.publish(event("evt-ccap-2", Trigger.OUT_FOR_DELIVERY, "shp-ccap-2", "cust-ccap"));
+        cloud.drain(handler);
+
+        // then
+        assertThat(cloud.smsTo("+14155550108")).hasSize(1);
+        assertThat(cloud.smsTo("+14155550109")).isEmpty();
+        assertThat(cloud.notifications("shp-ccap-2")).singleElement()
+                .satisfies(item -> assertThat(reason(item)).isEqualTo("CUSTOMER_DAILY_CAP"));
     }
 
     @Test
@@ -213,24 +234,32 @@ class NotifierIT {
     }
 
     @Test
-    void shouldSendOnceAfterTheLeaseExpires_whenASenderCrashedBeforePublishing() throws InterruptedException {
-        // given the event is queued, and another worker claimed its SMS with a two-second lease and crashed before publishing
+    void shouldSendOnceAfterTheLeaseExpires_whenASenderCrashedBeforePublishing() {
+        // given the event is queued, and another worker claimed its SMS (60 s lease) and crashed before publishing
         String phone = "+14155550107";
         givenShipment("shp-crash", "cust-crash", phone);
-        NotifierHandler handler = handler(Map.of("CLAIM_LEASE", "PT2S"));
         cloud.publish(event("evt-crash", Trigger.DELIVERED, "shp-crash", "cust-crash"));
-        NotificationLedger ledger = new DynamoDbNotificationLedger(cloud.dynamoDb, cloud.table, Duration.ofSeconds(2));
-        ledger.claim(new Notification(new NotificationKey("shp-crash", "evt-crash", Channel.SMS), Trigger.DELIVERED,
-                NotificationState.SENT, null, "+1********07", null), Optional.empty(), Optional.empty(), Instant.now());
+        Instant claimedAt = Instant.now();
+        new DynamoDbNotificationLedger(cloud.dynamoDb, cloud.table, DynamoDbNotificationLedger.DEFAULT_LEASE)
+                .claim(new Notification(new NotificationKey("shp-crash", "evt-crash", Channel.SMS), Trigger.DELIVERED,
+                        NotificationState.SENT, null, "+1********07", null), Optional.empty(), Optional.empty(), claimedAt);
 
-        // when the event is handled while the claim is live, and again after its lease
-        int whileLive = countFailures(handler);
-        Thread.sleep(2_200);
-        cloud.drain(handler);
+        // when the event is handled while the claim is live, and again once its lease has run out
+        int whileLive = countFailures(handlerAt(claimedAt.plusSeconds(5)));
+        boolean sentWhileLive = !cloud.smsTo(phone).isEmpty();
+        cloud.drain(handlerAt(claimedAt.plusSeconds(61)));
 
-        // then the live claim made it retry, and after the lease exactly one SMS went out
+        // then the live claim made it retry without sending, and after the lease exactly one SMS went out
         assertThat(whileLive).isEqualTo(1);
+        assertThat(sentWhileLive).isFalse();
         assertThat(cloud.smsTo(phone)).hasSize(1);
+        assertThat(cloud.notifications("shp-crash")).singleElement()
+                .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("SENT"));
+    }
+
+    private static NotifierHandler handlerAt(Instant now) {
+        Settings settings = cloud.settings(Map.of());
+        return new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings), Clock.fixed(now, ZoneOffset.UTC)));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.trackline.notifier.templates.AlertMessages;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,27 +61,37 @@ public final class SendAlerts {
     }
 
     public Set<String> handle(List<AlertRequest> requests) {
+        Set<String> failed = new LinkedHashSet<>();
         Map<String, ShipmentSnapshot> snapshots = new HashMap<>();
+        List<AlertRequest> readable = new ArrayList<>();
         for (AlertRequest request : requests) {
-            String id = request.event().shipmentId();
-            snapshots.computeIfAbsent(id, key -> shipments.find(key).orElseGet(() -> ShipmentSnapshot.unknown(key)));
+            try {
+                snapshots.computeIfAbsent(request.event().shipmentId(),
+                        id -> shipments.find(id).orElseGet(() -> ShipmentSnapshot.unknown(id)));
+                readable.add(request);
+            } catch (RuntimeException e) {
+                fail(request, e, failed);
+            }
         }
         CustomerSettings.Loaded settings = customers.load(
-                requests.stream().map(r -> customerOf(r.event(), snapshots.get(r.event().shipmentId())))
+                readable.stream().map(r -> customerOf(r.event(), snapshots.get(r.event().shipmentId())))
                         .flatMap(Optional::stream).collect(Collectors.toSet()),
                 snapshots.values().stream().map(ShipmentSnapshot::phone).flatMap(Optional::stream).collect(Collectors.toSet()));
 
-        Set<String> failed = new LinkedHashSet<>();
-        for (AlertRequest request : requests) {
+        for (AlertRequest request : readable) {
             try {
                 if (!alert(request, snapshots.get(request.event().shipmentId()), settings)) failed.add(request.messageId());
             } catch (RuntimeException e) {
-                LOG.error("alert failed, will retry", "messageId", request.messageId(), "eventId", request.event().eventId(),
-                        "error", e.getClass().getSimpleName(), "detail", e.getMessage());
-                failed.add(request.messageId());
+                fail(request, e, failed);
             }
         }
         return failed;
+    }
+
+    private static void fail(AlertRequest request, RuntimeException e, Set<String> failed) {
+        LOG.error("alert failed, will retry", "messageId", request.messageId(), "eventId", request.event().eventId(),
+                "error", e.getClass().getSimpleName(), "detail", e.getMessage());
+        failed.add(request.messageId());
     }
 
     /** @return false when some channel must be tried again later */
@@ -89,9 +100,17 @@ public final class SendAlerts {
         Preferences preferences = settings.preferencesOf(customerId);
         Set<Channel> channels = request.heldChannel().map(EnumSet::of)
                 .orElseGet(() -> preferences.channels().isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(preferences.channels()));
+        Recipient recipient = new Recipient(shipment, customerId, preferences, settings.stopped());
         boolean done = true;
         for (Channel channel : channels) {
-            done &= alert(request, channel, new Recipient(shipment, customerId, preferences, settings.stopped()));
+            // Channels fail independently: an SMS outage must not hold back (or, after the DLQ, lose) the email.
+            try {
+                done &= alert(request, channel, recipient);
+            } catch (RuntimeException e) {
+                LOG.error("channel failed, will retry", "messageId", request.messageId(), "eventId", request.event().eventId(),
+                        "channel", channel.name(), "error", e.getClass().getSimpleName(), "detail", e.getMessage());
+                done = false;
+            }
         }
         return done;
     }
@@ -142,11 +161,11 @@ public final class SendAlerts {
             case ClaimResult.Claimed claimed -> deliver(claimed.claim(), pending, recipient, smsText, mail);
             case ClaimResult.Refused refused -> record(draft.withOutcome(NotificationState.SUPPRESSED, refused.reason().name()), now);
             case ClaimResult.AlreadyDecided ignored -> {
-                log(pending, "ALREADY_DECIDED");
+                logUnchanged(draft, "ALREADY_DECIDED");
                 yield true;
             }
             case ClaimResult.InFlight ignored -> {
-                log(pending, "IN_FLIGHT");
+                logUnchanged(draft, "IN_FLIGHT");
                 yield false;
             }
         };
@@ -188,6 +207,12 @@ public final class SendAlerts {
                 "channel", notification.key().channel().name(), "trigger", notification.trigger().name(),
                 "state", notification.state().name(), "reason", notification.reason(), "to", notification.to(),
                 "outcome", outcome);
+    }
+
+    /** A redelivered or concurrent copy: the notification's recorded state stays as it is. */
+    private static void logUnchanged(Notification draft, String outcome) {
+        LOG.info("notification already handled", "shipmentId", draft.key().shipmentId(), "eventId", draft.key().eventId(),
+                "channel", draft.key().channel().name(), "trigger", draft.trigger().name(), "outcome", outcome);
     }
 
     private static Optional<String> customerOf(ShipmentEvent event, ShipmentSnapshot shipment) {

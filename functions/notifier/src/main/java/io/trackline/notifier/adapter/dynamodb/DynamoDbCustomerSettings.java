@@ -33,6 +33,7 @@ import static io.trackline.notifier.adapter.dynamodb.Items.string;
  */
 public final class DynamoDbCustomerSettings implements CustomerSettings {
     private static final int MAX_KEYS = 100;
+    private static final int MAX_ROUNDS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -62,13 +63,25 @@ public final class DynamoDbCustomerSettings implements CustomerSettings {
     private List<Map<String, AttributeValue>> fetch(List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        while (!request.isEmpty()) {
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
             Map<String, KeysAndAttributes> asked = request;
             BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
             items.addAll(response.responses().getOrDefault(table, List.of()));
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!response.hasUnprocessedKeys() || response.unprocessedKeys().isEmpty()) return items;
+            request = response.unprocessedKeys();
+            backOff(round);
         }
-        return items;
+        throw new IllegalStateException("DynamoDB kept keys unprocessed (throttled); the batch is retried");
+    }
+
+    /** Unprocessed keys mean throttling: ask again after a short, growing pause. */
+    private static void backOff(int round) {
+        try {
+            Thread.sleep(25L << round);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading preferences", e);
+        }
     }
 
     /** Stored values that do not parse fall back to the defaults one by one, so one bad field never mutes a customer. */

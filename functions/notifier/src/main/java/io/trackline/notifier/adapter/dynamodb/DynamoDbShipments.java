@@ -25,12 +25,13 @@ import static io.trackline.notifier.adapter.dynamodb.Items.s;
 import static io.trackline.notifier.adapter.dynamodb.Items.string;
 
 /**
- * One query on {@code PK=SHIP#<id>} from {@code SK >= "EVENT#"}: the shipment item (contact, state), its scans (newest
- * first) and its notification items, which the policy needs to know what was already sent. Cases sort before
- * {@code EVENT#} and are not read.
+ * One query on {@code PK=SHIP#<id>} from {@code SK >= "EVENT#"}, newest key first: SMS counters, the shipment item
+ * (contact, state), its notification items (what was already sent), then its scans, of which the email needs the newest
+ * five; the query stops there, so a long history is not read. Cases sort before {@code EVENT#} and are not read.
  */
 public final class DynamoDbShipments implements Shipments {
     private static final int RECENT_SCANS = 5;
+    private static final int PAGE_SIZE = 25;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -46,6 +47,7 @@ public final class DynamoDbShipments implements Shipments {
                 .keyConditionExpression("PK = :pk AND SK >= :from")
                 .expressionAttributeValues(Map.of(":pk", s("SHIP#" + shipmentId), ":from", s("EVENT#")))
                 .scanIndexForward(false)
+                .limit(PAGE_SIZE)
                 .consistentRead(true)
                 .build();
         Map<String, AttributeValue> found = null;
@@ -54,8 +56,11 @@ public final class DynamoDbShipments implements Shipments {
         for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(query).items()) {
             String sk = item.get("SK").s();
             if (sk.equals("SHIPMENT")) found = item;
-            else if (sk.startsWith("EVENT#") && scans.size() < RECENT_SCANS) scans.add(scan(item));
             else if (sk.startsWith("NOTIF#")) pastAlert(item).ifPresent(alerts::add);
+            else if (sk.startsWith("EVENT#")) {
+                scans.add(scan(item));
+                if (scans.size() == RECENT_SCANS) break;
+            }
         }
         if (found == null) return Optional.empty();
         Map<String, AttributeValue> shipment = found;
