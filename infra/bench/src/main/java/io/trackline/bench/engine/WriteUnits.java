@@ -38,13 +38,13 @@ final class WriteUnits {
             if (request instanceof PutItemRequest put) {
                 units += put(put.item(), 1);
             } else if (request instanceof UpdateItemRequest update) {
-                units += update(update.key(), update.updateExpression(), 1);
+                units += update(update.key(), 1);
             } else if (request instanceof DeleteItemRequest delete) {
-                units += Math.max(1, kb(putSizes.getOrDefault(delete.key(), 1)));
+                units += 2 * kb(putSizes.getOrDefault(delete.key(), 1)); // the item and its GSI1 entry
             } else if (request instanceof TransactWriteItemsRequest transaction) {
                 for (TransactWriteItem item : transaction.transactItems()) {
                     if (item.put() != null) units += put(item.put().item(), 2);
-                    if (item.update() != null) units += update(item.update().key(), item.update().updateExpression(), 2);
+                    if (item.update() != null) units += update(item.update().key(), 2);
                 }
             }
         }
@@ -55,15 +55,15 @@ final class WriteUnits {
         int size = size(item);
         putSizes.put(Map.of("PK", item.get("PK"), "SK", item.get("SK")), size);
         boolean shipment = "SHIPMENT".equals(item.get("SK").s());
-        return factor * kb(size) + (shipment ? 2 * kb(size) + (item.containsKey("GSI3PK") ? 1 : 0) : 0);
+        if (shipment) return factor * kb(size) + 2 * kb(size) + (item.containsKey("GSI3PK") ? 1 : 0);
+        return factor * kb(size) + (item.containsKey("GSI1PK") ? kb(size) : 0); // outbox items are visible in GSI1
     }
 
-    private double update(Map<String, AttributeValue> key, String expression, int factor) {
+    private double update(Map<String, AttributeValue> key, int factor) {
         int size = finalSizes.computeIfAbsent(key, k -> size(dynamo.getItem(b -> b.tableName(table).key(k)).item()));
         if (!"SHIPMENT".equals(key.get("SK").s())) return factor * kb(size);
-        boolean dueKeyChanges = expression.startsWith("SET ") && !expression.startsWith("SET postTerminal");
-        // Every shipment update changes attributes GSI1 and GSI2 project; a state save also moves (or drops) GSI3's key.
-        return factor * kb(size) + 2 * kb(size) + (dueKeyChanges ? 2 : 0);
+        // Every state save changes attributes GSI1 and GSI2 project, and moves (or drops) GSI3's key: delete + put.
+        return factor * kb(size) + 2 * kb(size) + 2;
     }
 
     private static int kb(int bytes) {

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -52,11 +51,16 @@ public final class RegisterShipment {
             requireId(tenantId, "tenantId");
             requireId(orderId, "orderId");
             requireId(customerId, "customerId");
-            Objects.requireNonNull(carrier, "carrier is required");
-            Objects.requireNonNull(trackingNumber, "trackingNumber is required");
+            require(carrier, "carrier");
+            require(trackingNumber, "trackingNumber");
             if (service != null && service.length() > 64) throw new IllegalArgumentException("service is longer than 64 characters");
-            Objects.requireNonNull(deliveryAddress, "deliveryAddress is required");
+            require(deliveryAddress, "deliveryAddress");
             contact = contact == null ? Contact.NONE : contact;
+        }
+
+        /** Every invalid command fails the same way, so the API maps one exception to a 400 naming the field. */
+        private static void require(Object value, String field) {
+            if (value == null) throw new IllegalArgumentException(field + " is required");
         }
 
         private static void requireId(String value, String field) {
