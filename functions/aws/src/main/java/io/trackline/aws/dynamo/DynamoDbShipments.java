@@ -73,8 +73,24 @@ public final class DynamoDbShipments implements Shipments {
                 shipmentItems.add(item);
             }
         }
+        if (shipmentItems.isEmpty()) return claimed(carrier, trackingNumber);
         return shipmentItems.stream().map(item -> ShipmentItem.shipment(item,
                 outboxes.getOrDefault(Attributes.stringOrNull(item, "id"), Set.of()))).toList();
+    }
+
+    /**
+     * GSI1 lags its table: a shipment registered a moment ago may not show there yet. Before a package's scans are
+     * kept as unattached, the registration claims (read consistently) have the last word. Costs reads only for
+     * packages GSI1 does not know.
+     */
+    private List<Shipment> claimed(Carrier carrier, TrackingNumber trackingNumber) {
+        return query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :tenant)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
+                        ":tenant", s("TENANT#")))
+                .build()).stream()
+                .map(claim -> byId(Attributes.stringOrNull(claim, "shipmentId")))
+                .flatMap(Optional::stream).toList();
     }
 
     /** One consistent query of the shipment item and its outbox items ({@code OUTBOX#…} sorts just before it). */

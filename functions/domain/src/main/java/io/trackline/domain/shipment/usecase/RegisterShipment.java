@@ -27,11 +27,13 @@ public final class RegisterShipment {
     private final TrackingPolicy policy;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final TrackScans trackScans;
 
     public RegisterShipment(Shipments shipments, AnnouncementRelay relay, TrackingPolicy policy, Clock clock,
                             Supplier<String> ids) {
         this.shipments = shipments;
         this.relay = relay;
+        this.trackScans = new TrackScans(shipments, relay, policy, clock);
         this.policy = policy;
         this.clock = clock;
         this.ids = ids;
@@ -90,6 +92,13 @@ public final class RegisterShipment {
                     .orElseThrow(() -> raced), false);
         }
         relay.relay(update);
+        // Scans kept as unattached while this registration was being written would otherwise never be attached.
+        var late = shipments.unattached(command.carrier(), command.trackingNumber()).stream()
+                .filter(scan -> !update.after().tracking().knows(scan.key())).toList();
+        if (!late.isEmpty()) {
+            trackScans.track(new PackageScans(command.carrier(), command.trackingNumber(), late, List.of()));
+            return new Result(shipments.byId(update.after().id()).orElseThrow(), true);
+        }
         return new Result(update.after(), true);
     }
 }
