@@ -74,7 +74,7 @@ public class ProcessorBatchBenchmark {
         }
         batch = new SQSEvent();
         batch.setRecords(messages);
-        handler = new ProcessorHandler(trackScans, null);
+        handler = new ProcessorHandler(trackScans, (id, reason, count) -> { });
     }
 
     @Benchmark
