@@ -9,6 +9,7 @@ import io.trackline.domain.shipment.DeliveryAddress;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.processor.LambdaPoller;
 import io.trackline.processor.ProcessorHandler;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bench command: 1,000 webhooks (100 packages, or the number given, × their journey, interleaved as they would arrive) through the ingest
@@ -82,6 +84,10 @@ public final class EngineThroughput {
             out.printf("reads per shipment per batch: %.3f (%d GSI1 queries, %d other reads)%n",
                     (packageReads + otherReads) / (double) packageReads, packageReads, otherReads);
             out.printf("estimated write units: %.0f for %d new scans: %.2f per new scan%n", units, newScans, units / newScans);
+            var sample = cloud.dynamo.query(b -> b.tableName(stack.table()).indexName("GSI1")
+                    .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk",
+                            AttributeValue.fromS("TRACK#ups#" + WebhookStream.trackingNumber(0))))).items();
+            sample.forEach(item -> out.printf("  item %s: %d bytes%n", item.get("SK").s(), WriteUnits.size(item)));
         }
     }
 }
