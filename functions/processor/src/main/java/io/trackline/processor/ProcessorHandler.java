@@ -23,13 +23,13 @@ import java.util.Map;
 /**
  * Ingest queue → tracking records. Decodes each message, groups the batch by package, applies each package's scans
  * once, and reports only the messages that failed (ReportBatchItemFailures): an undecodable message fails alone and
- * reaches the DLQ after maxReceiveCount, with its reason in the log and in {@link DeadLetterReasons}.
+ * reaches the DLQ after maxReceiveCount, with its reason in the log and in {@link DeadLetterReasons} (see README).
  */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Log LOG = Log.of(ProcessorHandler.class);
 
     private final TrackScans trackScans;
-    private final DeadLetterReasons reasons;
+    private final FailedMessages reasons;
 
     public ProcessorHandler() {
         this(Settings.fromEnvironment());
@@ -42,10 +42,10 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     /** Tests and benchmarks pass clients with interceptors (call counting, fault injection) and their clock. */
     public ProcessorHandler(Settings settings, AwsClients clients, Clock clock) {
         this(TrackingEngine.from(settings, clients, clock).trackScans(),
-                new DeadLetterReasons(clients.dynamoDb(), settings.required("TABLE_NAME"), clock));
+                new DeadLetterReasons(clients.dynamoDb(), settings.required("TABLE_NAME"), clock)::record);
     }
 
-    public ProcessorHandler(TrackScans trackScans, DeadLetterReasons reasons) {
+    public ProcessorHandler(TrackScans trackScans, FailedMessages reasons) {
         this.trackScans = trackScans;
         this.reasons = reasons;
     }
@@ -80,7 +80,9 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    private void fail(SQSEvent.SQSMessage message, String reason, List<SQSBatchResponse.BatchItemFailure> failures) {
+    private void fail(SQSEvent.SQSMessage message, String error, List<SQSBatchResponse.BatchItemFailure> failures) {
+        // A parser's message can quote a bit of the body: mask it as the log does before it is stored.
+        String reason = Log.mask(error);
         int receiveCount = receiveCount(message);
         LOG.error("message failed", "messageId", message.getMessageId(), "receiveCount", receiveCount, "reason", reason);
         try {

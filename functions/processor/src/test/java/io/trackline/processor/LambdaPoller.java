@@ -16,20 +16,20 @@ import java.util.stream.Collectors;
  * What Lambda's SQS event source does, enough for the tests: receive up to 10, invoke the handler, delete the messages
  * not reported as failures (the others become visible again and count towards maxReceiveCount).
  */
-final class LambdaPoller {
+public final class LambdaPoller {
     private final SqsClient sqs;
     private final String queueUrl;
     private final ProcessorHandler handler;
-    int invocations;
+    public int invocations;
 
-    LambdaPoller(SqsClient sqs, String queueUrl, ProcessorHandler handler) {
+    public LambdaPoller(SqsClient sqs, String queueUrl, ProcessorHandler handler) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.handler = handler;
     }
 
     /** Polls until the queue answers empty; returns how many messages were deleted as processed. */
-    int drain() {
+    public int drain() {
         int processed = 0;
         while (true) {
             List<Message> received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)

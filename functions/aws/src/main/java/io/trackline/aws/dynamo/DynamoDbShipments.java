@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +39,11 @@ import static io.trackline.aws.dynamo.TrackingTable.SK;
 
 /**
  * The {@link Shipments} port on the single-table design of README "Data model". A batch costs one read per shipment
- * (GSI1 by tracking number); saves are conditional on {@code version}; a save with announcements writes the state and
- * its outbox items in one transaction; no operation scans the table.
+ * (GSI1 by tracking number, which also shows unpublished outbox items); saves are conditional on {@code version}; a save
+ * with announcements writes the state and its outbox items in one transaction; no operation scans the table.
  */
 public final class DynamoDbShipments implements Shipments {
+    static final java.time.Duration SCAN_OUTLIVES_SHIPMENT = java.time.Duration.ofDays(365);
     private final DynamoDbClient dynamo;
     private final String table;
     private final TrackingPolicy policy;
@@ -54,19 +56,58 @@ public final class DynamoDbShipments implements Shipments {
         this.clock = clock;
     }
 
+    /** One GSI1 query: the package's shipments and their unpublished outbox items (their ids; bodies on demand). */
     @Override
     public List<Shipment> forPackage(Carrier carrier, TrackingNumber trackingNumber) {
-        return query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
-                .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
-                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)), ":ship", s("SHIP#")))
-                .build()).stream().map(ShipmentItem::shipment).toList();
+        List<Map<String, AttributeValue>> shipmentItems = new ArrayList<>();
+        Map<String, Set<String>> outboxes = new HashMap<>();
+        for (var item : query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
+                .keyConditionExpression("GSI1PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber))))
+                .build())) {
+            String sk = Attributes.stringOrNull(item, "GSI1SK");
+            if (sk.startsWith(TrackingTable.OUTBOX_PREFIX)) {
+                String[] ids = OutboxItem.ids(sk);
+                outboxes.computeIfAbsent(ids[0], k -> new HashSet<>()).add(ids[1]);
+            } else if (sk.startsWith("SHIP#")) {
+                shipmentItems.add(item);
+            }
+        }
+        if (shipmentItems.isEmpty()) return claimed(carrier, trackingNumber);
+        return shipmentItems.stream().map(item -> ShipmentItem.shipment(item,
+                outboxes.getOrDefault(Attributes.stringOrNull(item, "id"), Set.of()))).toList();
     }
 
+    /**
+     * GSI1 lags its table: a shipment registered a moment ago may not show there yet. Before a package's scans are
+     * kept as unattached, the registration claims (read consistently) have the last word. Costs reads only for
+     * packages GSI1 does not know.
+     */
+    private List<Shipment> claimed(Carrier carrier, TrackingNumber trackingNumber) {
+        return query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :tenant)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
+                        ":tenant", s("TENANT#")))
+                .build()).stream()
+                .map(claim -> byId(Attributes.stringOrNull(claim, "shipmentId")))
+                .flatMap(Optional::stream).toList();
+    }
+
+    /** One consistent query of the shipment item and its outbox items ({@code OUTBOX#…} sorts just before it). */
     @Override
     public Optional<Shipment> byId(String shipmentId) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ShipmentItem.shipment(item));
+        Map<String, AttributeValue> shipment = null;
+        Set<String> outbox = new HashSet<>();
+        for (var item : query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :outbox AND :shipment")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)),
+                        ":outbox", s(TrackingTable.OUTBOX_PREFIX), ":shipment", s(TrackingTable.SHIPMENT_SK)))
+                .build())) {
+            String sk = Attributes.stringOrNull(item, SK);
+            if (sk.equals(TrackingTable.SHIPMENT_SK)) shipment = item;
+            else if (sk.startsWith(TrackingTable.OUTBOX_PREFIX)) outbox.add(sk.substring(TrackingTable.OUTBOX_PREFIX.length()));
+        }
+        return shipment == null ? Optional.empty() : Optional.of(ShipmentItem.shipment(shipment, outbox));
     }
 
     @Override
@@ -93,7 +134,7 @@ public final class DynamoDbShipments implements Shipments {
             } else {
                 List<TransactWriteItem> writes = new ArrayList<>();
                 writes.add(TransactWriteItem.builder().update(state).build());
-                writes.addAll(outbox(id, announcements));
+                writes.addAll(outbox(update.after().registration(), announcements));
                 update.suspectedLoss().ifPresent(loss -> writes.add(putIfAbsent(CaseItem.of(loss))));
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
             }
@@ -114,10 +155,7 @@ public final class DynamoDbShipments implements Shipments {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(putIfAbsent(Attributes.item().s(PK, TrackingTable.trackPk(r.carrier(), r.trackingNumber()))
                 .s(SK, TrackingTable.claimSk(r.tenantId())).s("shipmentId", r.id()).s("createdAt", now).build()));
-        Map<String, AttributeValue> item = new HashMap<>(ShipmentItem.full(shipment, policy));
-        Set<String> pending = shipment.outbox();
-        if (!pending.isEmpty()) item.put("outbox", AttributeValue.fromSs(List.copyOf(pending)));
-        writes.add(putIfAbsent(item));
+        writes.add(putIfAbsent(ShipmentItem.full(shipment, policy)));
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(TrackingTable.orderPk(r.tenantId(), r.orderId()), TrackingTable.ORDER_SK))
                 .updateExpression("SET tenantId = :t, orderId = :o, customerId = :c, updatedAt = :now,"
@@ -129,7 +167,7 @@ public final class DynamoDbShipments implements Shipments {
                         ":gsk", s("ORDER#" + now + '#' + r.tenantId() + '#' + r.orderId()),
                         ":ids", AttributeValue.fromSs(List.of(r.id()))))
                 .build()).build());
-        writes.addAll(outbox(r.id(), registration.announcements()));
+        writes.addAll(outbox(r, registration.announcements()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -181,10 +219,6 @@ public final class DynamoDbShipments implements Shipments {
         for (String id : announcementIds) {
             dynamo.deleteItem(b -> b.tableName(table).key(key(pk, TrackingTable.OUTBOX_PREFIX + id)));
         }
-        // DELETE from a set commutes with a concurrent save's ADD, so it needs no version check.
-        dynamo.updateItem(b -> b.tableName(table).key(key(pk, TrackingTable.SHIPMENT_SK))
-                .updateExpression("DELETE outbox :ids")
-                .expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(List.copyOf(announcementIds)))));
     }
 
     @Override
@@ -212,8 +246,17 @@ public final class DynamoDbShipments implements Shipments {
                 .build()).stream().map(ScanItem::tracked).toList();
     }
 
+    /**
+     * Scans are written once and never revisited, so each gets its own expiry: a year past the shipment's retention from
+     * when it happened, which outlives any shipment that ends within a year of its scans.
+     */
     private void putScans(String pk, List<TrackedScan> scans) {
-        for (TrackedScan scan : scans) putOnce(ScanItem.of(pk, scan));
+        for (TrackedScan scan : scans) {
+            Map<String, AttributeValue> item = new HashMap<>(ScanItem.of(pk, scan));
+            item.put("expiresAt", AttributeValue.fromN(Long.toString(scan.scan().occurredAt().toInstant()
+                    .plus(policy.retention()).plus(SCAN_OUTLIVES_SHIPMENT).getEpochSecond())));
+            putOnce(item);
+        }
     }
 
     /** A scan is written once: a retry after a crash finds it there, which is fine. */
@@ -260,11 +303,6 @@ public final class DynamoDbShipments implements Shipments {
         }
         StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
         if (!removes.isEmpty()) expression.append(" REMOVE ").append(String.join(", ", removes));
-        List<String> fresh = update.announcements().stream().map(Announcement::id).toList();
-        if (!fresh.isEmpty()) {
-            expression.append(" ADD outbox :fresh");
-            values.put(":fresh", AttributeValue.fromSs(fresh));
-        }
         names.put("#expected", "version");
         values.put(":expected", AttributeValue.fromN(Long.toString(update.before().version())));
         return Update.builder().tableName(table)
@@ -276,10 +314,10 @@ public final class DynamoDbShipments implements Shipments {
                 .build();
     }
 
-    private List<TransactWriteItem> outbox(String shipmentId, List<Announcement> announcements) {
+    private List<TransactWriteItem> outbox(Registration shipment, List<Announcement> announcements) {
         Instant now = clock.instant();
         return announcements.stream().map(a -> TransactWriteItem.builder()
-                .put(Put.builder().tableName(table).item(OutboxItem.of(shipmentId, a, now)).build()).build()).toList();
+                .put(Put.builder().tableName(table).item(OutboxItem.of(shipment, a, now)).build()).build()).toList();
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {

@@ -38,7 +38,7 @@ import static io.trackline.aws.dynamo.Attributes.string;
 import static io.trackline.aws.dynamo.Attributes.stringOrNull;
 
 /**
- * The shipment item (README "Data model"): registration, current state, {@code version}, the outbox's pending ids, and
+ * The shipment item (README "Data model"): registration, current state, {@code version}, and
  * the keys of GSI1 (by tracking number), GSI2 (by order) and the sparse GSI3 (due for the sweeper, open shipments only).
  */
 final class ShipmentItem {
@@ -129,7 +129,8 @@ final class ShipmentItem {
                         .toList()));
     }
 
-    static Shipment shipment(Map<String, AttributeValue> item) {
+    /** @param outbox ids of the shipment's outbox items, read with it */
+    static Shipment shipment(Map<String, AttributeValue> item, Set<String> outbox) {
         Map<String, AttributeValue> etaItem = nested(item, "eta");
         Map<String, AttributeValue> address = nested(item, "deliveryAddress");
         Map<String, AttributeValue> contact = nested(item, "contact");
@@ -156,9 +157,7 @@ final class ShipmentItem {
                 instant(item, "lastScanAt"), eta(etaItem, promised), knownScans,
                 new Alerts(string(item, "delayedFor").map(LocalDate::parse).orElse(null), instant(item, "stalledFor"),
                         instant(item, "lostFor")));
-        AttributeValue outbox = item.get("outbox");
-        return new Shipment(registration, tracking, bool(item, "delayed"), number(item, "version"),
-                outbox == null || !outbox.hasSs() ? Set.of() : Set.copyOf(outbox.ss()),
+        return new Shipment(registration, tracking, bool(item, "delayed"), number(item, "version"), outbox,
                 string(item, "updatedAt").map(Instant::parse).orElse(registration.createdAt()));
     }
 

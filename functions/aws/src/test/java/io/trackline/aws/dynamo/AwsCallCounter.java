@@ -45,9 +45,4 @@ public final class AwsCallCounter implements ExecutionInterceptor {
     public List<SdkRequest> dynamoRequests() {
         return List.copyOf(dynamoRequests);
     }
-
-    public void reset() {
-        calls.clear();
-        dynamoRequests.clear();
-    }
 }

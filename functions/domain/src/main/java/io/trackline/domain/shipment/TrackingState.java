@@ -43,7 +43,7 @@ public record TrackingState(
         return new TrackingState(null, Milestone.LABEL_CREATED, null, null, null, null, eta, Set.of(), Alerts.NONE);
     }
 
-    boolean knows(ScanKey key) {
+    public boolean knows(ScanKey key) {
         return knownScans.contains(key);
     }
 

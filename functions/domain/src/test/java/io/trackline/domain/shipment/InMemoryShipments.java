@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The repository port in memory, with the stored semantics of the DynamoDB adapter (versioned saves, scans stored once,
  * the outbox as a set of pending ids): for unit tests and the processor's CPU benchmark.
  */
-public final class InMemoryShipments implements Shipments {
+public class InMemoryShipments implements Shipments {
     private final TrackingPolicy policy;
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final Map<String, Map<ScanKey, TrackedScan>> histories = new ConcurrentHashMap<>();

@@ -181,6 +181,7 @@ class ShipmentScenarioTest {
         assertThat(engine.announcer.triggers()).containsExactly(Trigger.IN_TRANSIT, Trigger.STALLED,
                 Trigger.SUSPECTED_LOST, Trigger.DELAYED);
         assertThat(engine.announcer.cases()).singleElement().satisfies(c -> assertThat(c.shipmentId()).isEqualTo(id));
+        assertThat(engine.shipments.cases()).singleElement().satisfies(c -> assertThat(c.shipmentId()).isEqualTo(id));
         assertThat(engine.shipment(id).suspectedLost()).isTrue();
         assertThat(engine.shipments.due(engine.clock.instant().plus(Duration.ofDays(365)), 10)).isEmpty();
     }

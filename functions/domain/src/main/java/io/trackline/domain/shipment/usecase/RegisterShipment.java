@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -28,11 +27,13 @@ public final class RegisterShipment {
     private final TrackingPolicy policy;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final TrackScans trackScans;
 
     public RegisterShipment(Shipments shipments, AnnouncementRelay relay, TrackingPolicy policy, Clock clock,
                             Supplier<String> ids) {
         this.shipments = shipments;
         this.relay = relay;
+        this.trackScans = new TrackScans(shipments, relay, policy, clock);
         this.policy = policy;
         this.clock = clock;
         this.ids = ids;
@@ -52,11 +53,16 @@ public final class RegisterShipment {
             requireId(tenantId, "tenantId");
             requireId(orderId, "orderId");
             requireId(customerId, "customerId");
-            Objects.requireNonNull(carrier, "carrier is required");
-            Objects.requireNonNull(trackingNumber, "trackingNumber is required");
+            require(carrier, "carrier");
+            require(trackingNumber, "trackingNumber");
             if (service != null && service.length() > 64) throw new IllegalArgumentException("service is longer than 64 characters");
-            Objects.requireNonNull(deliveryAddress, "deliveryAddress is required");
+            require(deliveryAddress, "deliveryAddress");
             contact = contact == null ? Contact.NONE : contact;
+        }
+
+        /** Every invalid command fails the same way, so the API maps one exception to a 400 naming the field. */
+        private static void require(Object value, String field) {
+            if (value == null) throw new IllegalArgumentException(field + " is required");
         }
 
         private static void requireId(String value, String field) {
@@ -86,6 +92,13 @@ public final class RegisterShipment {
                     .orElseThrow(() -> raced), false);
         }
         relay.relay(update);
+        // Scans kept as unattached while this registration was being written would otherwise never be attached.
+        var late = shipments.unattached(command.carrier(), command.trackingNumber()).stream()
+                .filter(scan -> !update.after().tracking().knows(scan.key())).toList();
+        if (!late.isEmpty()) {
+            trackScans.track(new PackageScans(command.carrier(), command.trackingNumber(), late, List.of()));
+            return new Result(shipments.byId(update.after().id()).orElseThrow(), true);
+        }
         return new Result(update.after(), true);
     }
 }

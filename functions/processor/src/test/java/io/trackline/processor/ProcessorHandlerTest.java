@@ -1,0 +1,70 @@
+package io.trackline.processor;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.trackline.domain.alerts.Trigger;
+import io.trackline.domain.shipment.TrackingFixture;
+import io.trackline.domain.shipment.Scans;
+import io.trackline.domain.tracking.Status;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The handler on the in-memory port: decoding, grouping by package, partial batch failures. No network. */
+class ProcessorHandlerTest {
+    private final TrackingFixture engine = new TrackingFixture();
+    private final List<String> recorded = new ArrayList<>();
+    private final ProcessorHandler handler = new ProcessorHandler(engine.trackScans,
+            (messageId, reason, receiveCount) -> recorded.add(messageId + ": " + reason));
+
+    @Test
+    void shouldApplyEachPackageOnce_whenBatchFromEventsFileArrives() {
+        // given
+        String id = engine.registerDefault().id();
+        SQSEvent batch = SqsEvents.load("../../events/sqs-ingest-batch.json");
+        // when
+        SQSBatchResponse response = handler.handleRequest(batch, null);
+        // then
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(engine.shipment(id).status()).isEqualTo(Status.IN_TRANSIT);
+        assertThat(engine.shipments.history(id)).hasSize(2);
+        assertThat(engine.announcer.triggers()).containsExactly(Trigger.IN_TRANSIT);
+    }
+
+    @Test
+    void shouldFailOnlyThePoisonMessageAndRecordWhy_whenBodyIsNotAScanReport() {
+        // given
+        engine.registerDefault();
+        SQSEvent batch = SqsEvents.load("../../events/sqs-ingest-batch.json");
+        SQSEvent.SQSMessage poison = new SQSEvent.SQSMessage();
+        poison.setMessageId("poison-1");
+        poison.setBody("{\"version\":2}");
+        List<SQSEvent.SQSMessage> records = new ArrayList<>(batch.getRecords());
+        records.add(1, poison);
+        batch.setRecords(records);
+        // when
+        SQSBatchResponse response = handler.handleRequest(batch, null);
+        // then
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("poison-1");
+        assertThat(recorded).singleElement().asString().startsWith("poison-1: poison message: unsupported scan report version 2");
+        assertThat(engine.announcer.triggers()).containsExactly(Trigger.IN_TRANSIT);
+    }
+
+    @Test
+    void shouldNotLogOrStoreBody_whenMessageIsPoison() {
+        // given: a body carrying a phone number
+        SQSEvent.SQSMessage poison = new SQSEvent.SQSMessage();
+        poison.setMessageId("poison-2");
+        poison.setBody("not json +14155550123");
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(poison));
+        // when
+        handler.handleRequest(batch, null);
+        // then
+        assertThat(recorded).singleElement().asString().doesNotContain("+14155550123").doesNotContain(Scans.TRACKING.value());
+    }
+}
