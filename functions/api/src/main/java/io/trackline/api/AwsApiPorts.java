@@ -4,12 +4,13 @@ import io.trackline.api.dynamodb.DynamoDbApiKeys;
 import io.trackline.api.dynamodb.DynamoDbCases;
 import io.trackline.api.dynamodb.DynamoDbDeliveryAddresses;
 import io.trackline.api.dynamodb.DynamoDbPreferences;
-import io.trackline.api.dynamodb.DynamoDbShipmentRegistration;
 import io.trackline.api.dynamodb.DynamoDbTrackingQueries;
+import io.trackline.api.registration.EngineShipmentRegistration;
 import io.trackline.api.sns.SnsEmailSubscriptions;
 import io.trackline.api.sns.SnsSupportDesk;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
+import io.trackline.aws.dynamo.TrackingEngine;
 import io.trackline.aws.log.Log;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -36,9 +37,10 @@ final class AwsApiPorts {
         String table = settings.required("TABLE_NAME");
         Supplier<SnsClient> sns = memoized(clients::sns);
         Clock clock = Clock.systemUTC();
+        var queries = new DynamoDbTrackingQueries(dynamo, table);
         return new ApiPorts(
-                new DynamoDbTrackingQueries(dynamo, table),
-                new DynamoDbShipmentRegistration(dynamo, table, clock),
+                queries,
+                new EngineShipmentRegistration(TrackingEngine.from(settings, clients, clock).registerShipment(), queries),
                 new DynamoDbDeliveryAddresses(dynamo, table),
                 new DynamoDbCases(dynamo, table),
                 new SnsSupportDesk(sns, settings.optional("SUPPORT_TOPIC_ARN").orElse("")),

@@ -51,11 +51,6 @@ public final class Keys {
         return key("APIKEY#" + keyHash, "APIKEY");
     }
 
-    /** Guard of "one shipment per carrier package per tenant". */
-    public static Map<String, AttributeValue> uniquePackage(String tenantId, String carrier, String trackingNumber) {
-        return key("UNIQUE#" + tenantId + "#" + carrier + "#" + trackingNumber, "UNIQUE");
-    }
-
     public static Map<String, AttributeValue> caseItem(String shipmentId, String caseId) {
         return key(ship(shipmentId), "CASE#" + caseId);
     }

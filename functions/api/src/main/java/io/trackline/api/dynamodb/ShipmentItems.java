@@ -64,34 +64,6 @@ public final class ShipmentItems {
                 str(item, "reason"), str(item, "to"), str(item, "createdAt"));
     }
 
-    /** A new shipment item: status UNKNOWN, no milestone, version 0, keyed for GSI1 (package) and GSI2 (order). */
-    public static Map<String, AttributeValue> newShipment(String id, RegisterShipment c, Instant now) {
-        String createdAt = Items.sortable(now);
-        var item = new HashMap<String, AttributeValue>(Keys.shipment(id));
-        item.put("GSI1PK", s(Keys.track(c.carrier(), c.trackingNumber())));
-        item.put("GSI1SK", s(Keys.ship(id)));
-        item.put("GSI2PK", s(Keys.order(c.tenantId(), c.orderId())));
-        item.put("GSI2SK", s("SHIP#" + createdAt + "#" + id));
-        item.put("id", s(id));
-        item.put("tenantId", s(c.tenantId()));
-        item.put("orderId", s(c.orderId()));
-        item.put("customerId", s(c.customerId()));
-        item.put("carrier", s(c.carrier()));
-        item.put("trackingNumber", s(c.trackingNumber()));
-        if (c.service() != null) item.put("service", s(c.service()));
-        item.put("status", s(Status.UNKNOWN.name()));
-        item.put("actionRequired", Items.bool(false));
-        item.put("delayed", Items.bool(false));
-        item.put("terminal", Items.bool(false));
-        item.put("eta", Items.of(new Eta(c.promisedDeliveryDate(), null, null, List.of())));
-        if (c.deliveryAddress() != null) item.put("deliveryAddress", Items.of(c.deliveryAddress()));
-        if (c.contact() != null) item.put("contact", Items.of(c.contact()));
-        item.put("createdAt", s(createdAt));
-        item.put("updatedAt", s(createdAt));
-        item.put("version", Items.n(0));
-        return item;
-    }
-
     /** Unknown names (a status added by a newer engine) read as the fallback instead of failing the whole read. */
     private static <E extends Enum<E>> E named(Class<E> type, String name, E fallback) {
         if (name == null) return fallback;

@@ -5,7 +5,12 @@ import io.trackline.api.issues.Evidence;
 import io.trackline.api.issues.IssueType;
 import io.trackline.api.issues.ProblemCase;
 import io.trackline.api.preferences.NotificationPreferences;
+import io.trackline.api.registration.EngineShipmentRegistration;
 import io.trackline.api.registration.RegisterShipment;
+import io.trackline.aws.dynamo.DynamoDbShipments;
+import io.trackline.aws.sns.SnsAnnouncer;
+import io.trackline.domain.shipment.TrackingPolicy;
+import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 import io.trackline.api.support.Cloud;
 import io.trackline.api.support.Seed;
 import io.trackline.api.tracking.Address;
@@ -59,11 +64,11 @@ class DynamoDbAdaptersIT {
     void shouldCreateOneShipment_whenTwoRegistrationsOfThePackageRace() {
         // given a competing registration that commits just before ours
         var command = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
-        var competitor = new DynamoDbShipmentRegistration(cloud.dynamo, Cloud.TABLE, Clock.systemUTC());
+        var competitor = registration(cloud.dynamo);
         var raced = new AtomicBoolean();
         try (DynamoDbClient racing = clientWith(new BeforeFirst(TransactWriteItemsRequest.class, raced, () -> competitor.register(command)))) {
             // when
-            var ours = new DynamoDbShipmentRegistration(racing, Cloud.TABLE, Clock.systemUTC()).register(command);
+            var ours = registration(racing).register(command);
             var again = competitor.register(command);
 
             // then both answers are the one shipment that exists
@@ -79,25 +84,28 @@ class DynamoDbAdaptersIT {
 
     @Test
     void shouldRegisterAgain_whenThePackagesEarlierShipmentWasRemovedByTtl() {
+        // given a package registered once, whose shipment TTL has since removed (its claim is still there)
         var command = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
-        var guard = new java.util.HashMap<>(Keys.uniquePackage(command.tenantId(), "ups", command.trackingNumber()));
-        guard.put("shipmentId", AttributeValue.fromS("shp_expired"));
-        seed.put(guard);
+        var registration = registration(cloud.dynamo);
+        var expired = registration.register(command).shipment().id();
+        cloud.dynamo.deleteItem(b -> b.tableName(Cloud.TABLE).key(Keys.shipment(expired)));
 
-        var registered = new DynamoDbShipmentRegistration(cloud.dynamo, Cloud.TABLE, Clock.systemUTC()).register(command);
+        // when
+        var registered = registration.register(command);
 
+        // then a new shipment takes the package over
         assertThat(registered.created()).isTrue();
-        assertThat(seed.get(Keys.uniquePackage(command.tenantId(), "ups", command.trackingNumber())).get("shipmentId").s())
-                .isEqualTo(registered.shipment().id());
+        assertThat(registered.shipment().id()).isNotEqualTo(expired);
+        assertThat(registration.register(command).shipment().id()).isEqualTo(registered.shipment().id());
     }
 
     @Test
     void shouldRefuseTheShipment_whenItsOrderBelongsToAnotherCustomer() {
         var first = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
-        var registration = new DynamoDbShipmentRegistration(cloud.dynamo, Cloud.TABLE, Clock.systemUTC());
+        var registration = registration(cloud.dynamo);
         registration.register(first);
         var other = new RegisterShipment(first.tenantId(), first.orderId(), "someone-else", "ups", "1Z" + unique("").toUpperCase(),
-                null, null, null, null);
+                null, null, NEW_ADDRESS, null);
 
         assertThatThrownBy(() -> registration.register(other)).isInstanceOf(io.trackline.api.registration.ShipmentRegistration.OrderOfAnotherCustomer.class);
         assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).shipmentsByTracking("ups", other.trackingNumber())).isEmpty();
@@ -208,5 +216,15 @@ class DynamoDbAdaptersIT {
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             if (type.isInstance(context.request()) && done.compareAndSet(false, true)) competitor.run();
         }
+    }
+
+    /** Registration as the API wires it: the tracking engine's use case on DynamoDB, read back through the queries. */
+    private EngineShipmentRegistration registration(DynamoDbClient client) {
+        var shipments = new DynamoDbShipments(client, Cloud.TABLE, TrackingPolicy.DEFAULT, Clock.systemUTC());
+        var announcer = new SnsAnnouncer(cloud.sns, cloud.shipmentEventsTopicArn, cloud.supportTopicArn);
+        var engine = new io.trackline.domain.shipment.usecase.RegisterShipment(shipments,
+                new AnnouncementRelay(shipments, announcer), TrackingPolicy.DEFAULT, Clock.systemUTC(),
+                io.trackline.domain.shipment.usecase.RegisterShipment::newShipmentId);
+        return new EngineShipmentRegistration(engine, new DynamoDbTrackingQueries(client, Cloud.TABLE));
     }
 }

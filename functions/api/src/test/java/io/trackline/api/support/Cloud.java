@@ -22,6 +22,7 @@ public final class Cloud implements AutoCloseable {
     public final SqsClient sqs;
     public final String supportTopicArn;
     public final String emailTopicArn;
+    public final String shipmentEventsTopicArn;
     public final String supportQueueUrl;
 
     public Cloud() {
@@ -33,6 +34,7 @@ public final class Cloud implements AutoCloseable {
         TestTable.create(dynamo, TABLE);
         supportTopicArn = sns.createTopic(b -> b.name("SupportTopic")).topicArn();
         emailTopicArn = sns.createTopic(b -> b.name("CustomerEmailTopic")).topicArn();
+        shipmentEventsTopicArn = sns.createTopic(b -> b.name("ShipmentEventsTopic")).topicArn();
         supportQueueUrl = sqs.createQueue(b -> b.queueName("SupportQueue")).queueUrl();
         String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(supportQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -46,6 +48,7 @@ public final class Cloud implements AutoCloseable {
         values.put("TABLE_NAME", TABLE);
         values.put("SUPPORT_TOPIC_ARN", supportTopicArn);
         values.put("CUSTOMER_EMAIL_TOPIC_ARN", emailTopicArn);
+        values.put("SHIPMENT_EVENTS_TOPIC_ARN", shipmentEventsTopicArn);
         values.put("CURSOR_KEY", "integration-test-cursor-key-of-at-least-32-bytes");
         values.put("API_KEY_CACHE_TTL", "PT0S");
         return Settings.of(values);

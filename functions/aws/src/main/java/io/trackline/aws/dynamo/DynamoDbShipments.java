@@ -7,6 +7,7 @@ import io.trackline.domain.shipment.ShipmentUpdate;
 import io.trackline.domain.shipment.TrackedScan;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.shipment.port.AlreadyRegisteredException;
+import io.trackline.domain.shipment.port.OrderOfAnotherCustomerException;
 import io.trackline.domain.shipment.port.ConcurrentUpdateException;
 import io.trackline.domain.shipment.port.Shipments;
 import io.trackline.domain.tracking.Carrier;
@@ -153,8 +154,7 @@ public final class DynamoDbShipments implements Shipments {
         putScans(TrackingTable.shipmentPk(r.id()), registration.newScans());
         String now = clock.instant().toString();
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(putIfAbsent(Attributes.item().s(PK, TrackingTable.trackPk(r.carrier(), r.trackingNumber()))
-                .s(SK, TrackingTable.claimSk(r.tenantId())).s("shipmentId", r.id()).s("createdAt", now).build()));
+        writes.add(claim(r, now));
         writes.add(putIfAbsent(ShipmentItem.full(shipment, policy)));
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(TrackingTable.orderPk(r.tenantId(), r.orderId()), TrackingTable.ORDER_SK))
@@ -175,7 +175,7 @@ public final class DynamoDbShipments implements Shipments {
                 throw new AlreadyRegisteredException(r.tenantId(), r.carrier().code(), r.trackingNumber().value());
             }
             if (failedCondition(e, 2)) {
-                throw new IllegalArgumentException("order " + r.orderId() + " belongs to another customer");
+                throw new OrderOfAnotherCustomerException(r.orderId());
             }
             throw e;
         }
@@ -318,6 +318,22 @@ public final class DynamoDbShipments implements Shipments {
         Instant now = clock.instant();
         return announcements.stream().map(a -> TransactWriteItem.builder()
                 .put(Put.builder().tableName(table).item(OutboxItem.of(shipment, a, now)).build()).build()).toList();
+    }
+
+    /**
+     * The tenant's claim on the package. A claim whose shipment TTL has removed is taken over (conditional on the
+     * shipment id it still names), so the package can be registered again; any other existing claim fails the write.
+     */
+    private TransactWriteItem claim(Registration r, String now) {
+        var claimKey = key(TrackingTable.trackPk(r.carrier(), r.trackingNumber()), TrackingTable.claimSk(r.tenantId()));
+        var item = Attributes.item().s(PK, TrackingTable.trackPk(r.carrier(), r.trackingNumber()))
+                .s(SK, TrackingTable.claimSk(r.tenantId())).s("shipmentId", r.id()).s("createdAt", now).build();
+        var existing = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(claimKey)).item();
+        String orphan = existing == null || existing.isEmpty() ? null : Attributes.stringOrNull(existing, "shipmentId");
+        if (orphan == null || byId(orphan).isPresent()) return putIfAbsent(item);
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("shipmentId = :orphan")
+                .expressionAttributeValues(Map.of(":orphan", s(orphan))).build()).build();
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {

@@ -39,10 +39,14 @@ public final class RegisterShipment {
         this.ids = ids;
     }
 
-    /** A fresh shipment id: {@code shp_} and 26 lowercase letters and digits. */
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    /** A fresh shipment id: {@code shp_} and 22 random base62 characters (131 bits), so ids cannot be guessed. */
     public static String newShipmentId() {
-        String uuid = java.util.UUID.randomUUID().toString().replace("-", "");
-        return "shp_" + uuid.substring(0, 26);
+        char[] id = new char[22];
+        for (int i = 0; i < id.length; i++) id[i] = BASE62[RANDOM.nextInt(BASE62.length)];
+        return "shp_" + new String(id);
     }
 
     /** What the client sends; invalid values cannot be constructed (the message names the field). */
@@ -56,7 +60,6 @@ public final class RegisterShipment {
             require(carrier, "carrier");
             require(trackingNumber, "trackingNumber");
             if (service != null && service.length() > 64) throw new IllegalArgumentException("service is longer than 64 characters");
-            require(deliveryAddress, "deliveryAddress");
             contact = contact == null ? Contact.NONE : contact;
         }
 

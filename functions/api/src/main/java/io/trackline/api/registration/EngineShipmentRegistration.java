@@ -1,0 +1,49 @@
+package io.trackline.api.registration;
+
+import io.trackline.api.http.Problems;
+import io.trackline.api.tracking.TrackedShipment;
+import io.trackline.api.tracking.TrackingQueries;
+import io.trackline.domain.shipment.Contact;
+import io.trackline.domain.shipment.DeliveryAddress;
+import io.trackline.domain.shipment.port.OrderOfAnotherCustomerException;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.TrackingNumber;
+
+/**
+ * Registration through the tracking engine's use case, which owns the shipment item, attaches scans that arrived before
+ * the registration and announces any status they set. The answer is read back through the API's own query side, so a
+ * registered shipment has exactly the shape of every other read.
+ */
+public final class EngineShipmentRegistration implements ShipmentRegistration {
+    private final io.trackline.domain.shipment.usecase.RegisterShipment engine;
+    private final TrackingQueries queries;
+
+    public EngineShipmentRegistration(io.trackline.domain.shipment.usecase.RegisterShipment engine, TrackingQueries queries) {
+        this.engine = engine;
+        this.queries = queries;
+    }
+
+    @Override
+    public Registered register(RegisterShipment command) {
+        var address = command.deliveryAddress();
+        var contact = command.contact();
+        var engineCommand = new io.trackline.domain.shipment.usecase.RegisterShipment.Command(command.tenantId(),
+                command.orderId(), command.customerId(), Carrier.of(command.carrier()),
+                TrackingNumber.of(command.trackingNumber()), command.service(), command.promisedDeliveryDate(),
+                address == null ? null : new DeliveryAddress(address.name(), address.line1(), address.line2(),
+                        address.city(), address.region(), address.postalCode(), address.country()),
+                contact == null ? null : new Contact(contact.email(), contact.phone()));
+        try {
+            var result = engine.register(engineCommand);
+            TrackedShipment shipment = queries.shipment(result.shipment().id(), 0)
+                    .orElseThrow(() -> new IllegalStateException("a registered shipment is readable"));
+            return new Registered(shipment, result.created());
+        } catch (OrderOfAnotherCustomerException e) {
+            throw new OrderOfAnotherCustomer();
+        } catch (IllegalArgumentException e) {
+            // The engine's command names the field first ("orderId must be ..."): a 400 that says what to fix.
+            String detail = e.getMessage();
+            throw Problems.invalid(detail.split(" ", 2)[0], detail + ".");
+        }
+    }
+}
