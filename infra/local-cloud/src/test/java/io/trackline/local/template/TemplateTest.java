@@ -107,9 +107,11 @@ class TemplateTest {
         assertThat(notification.filterPolicy()).hasValueSatisfying(p ->
                 assertThat(p.get("trigger")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("OUT_FOR_DELIVERY", "DELIVERED", "DELAYED"));
         assertThat(TEMPLATE.subscriptions()).extracting(Specs.Subscription::logicalId)
-                .containsExactlyInAnyOrder("NotificationSubscription", "SupportFromEventsSubscription", "SupportSubscription");
+                .containsExactlyInAnyOrder("NotificationSubscription", "SupportFromEventsSubscription", "SupportSubscription",
+                        "InboundSmsSubscription");
         assertThat(TEMPLATE.topics()).extracting(Specs.Topic::logicalId)
-                .containsExactlyInAnyOrder("ShipmentEventsTopic", "SupportTopic", "CustomerEmailTopic", "OperationsTopic");
+                .containsExactlyInAnyOrder("ShipmentEventsTopic", "SupportTopic", "CustomerEmailTopic", "OperationsTopic",
+                        "InboundSmsTopic");
     }
 
     @Test

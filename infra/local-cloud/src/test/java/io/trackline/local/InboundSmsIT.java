@@ -1,0 +1,76 @@
+package io.trackline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trackline.aws.AwsClients;
+import io.trackline.aws.Settings;
+import io.trackline.local.testing.Eventually;
+import io.trackline.local.testing.Http;
+import io.trackline.local.testing.Walkthrough;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static io.trackline.local.testing.Walkthrough.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer's STOP reply, as SNS two-way SMS delivers it to the template's {@code InboundSmsTopic}, reaches the
+ * notifier through its subscription and silences the number: the next alert is recorded as suppressed and no SMS goes out.
+ */
+class InboundSmsIT {
+    private static final Duration PIPELINE = Duration.ofSeconds(30);
+    private static LocalCloud cloud;
+    private static AwsClients aws;
+
+    @BeforeAll
+    static void start() {
+        cloud = LocalCloud.start(LocalCloudOptions.forTests());
+        aws = new AwsClients(Settings.of(Map.of("AWS_ENDPOINT_URL", cloud.awsEndpoint().toString(),
+                "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cloud != null) cloud.close();
+    }
+
+    @Test
+    void shouldSuppressTheAlert_whenTheNumberRepliedStop() {
+        // given a registered shipment whose customer replied STOP to an earlier text
+        Walkthrough walk = new Walkthrough(cloud);
+        String apiKey = cloud.demo().tenants().getFirst().apiKey();
+        String shipmentId = json(walk.registerShipment(apiKey).body()).get("id").asText();
+        try (var sns = aws.sns(); var dynamo = aws.dynamoDb()) {
+            sns.publish(b -> b.topicArn(cloud.stack().topics().get("InboundSmsTopic"))
+                    .message("{\"originationNumber\":\"" + walk.phone + "\",\"destinationNumber\":\"+18005550100\","
+                            + "\"messageKeyword\":\"KEYWORD_123456789012\",\"messageBody\":\"STOP\"}"));
+            String table = cloud.stack().tables().get("TrackingTable");
+            Eventually.await("the STOP reply is recorded", PIPELINE,
+                    () -> dynamo.getItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS("OPTOUT#" + walk.phone),
+                            "SK", AttributeValue.fromS("OPTOUT")))).hasItem(), recorded -> recorded);
+        }
+
+        // when the package goes out for delivery
+        assertThat(walk.postNativeWebhook(walk.outForDelivery(), walk.nativeSecret()).statusCode()).isEqualTo(202);
+
+        // then the SMS decision is recorded as suppressed because the number opted out, and nothing was sent
+        JsonNode notifications = Eventually.await("the notifier records its SMS decision", PIPELINE,
+                () -> json(Http.get(URI.create(cloud.apiUrl() + "/v1/shipments/" + shipmentId + "/notifications"),
+                        "x-api-key", apiKey).body()).path("items"),
+                items -> StreamSupport.stream(items.spliterator(), false).anyMatch(n -> n.path("channel").asText().equals("SMS")));
+        JsonNode sms = StreamSupport.stream(notifications.spliterator(), false)
+                .filter(n -> n.path("channel").asText().equals("SMS")).findFirst().orElseThrow();
+        assertThat(sms.path("state").asText()).isEqualTo("SUPPRESSED");
+        assertThat(sms.path("reason").asText()).isEqualTo("OPTED_OUT");
+        assertThat(sms.path("to").asText()).doesNotContain(walk.phone);
+        JsonNode data = json(Http.get(URI.create(cloud.awsEndpoint() + "/moto-api/data.json")).body());
+        assertThat(StreamSupport.stream(data.path("sns").path("SMS").spliterator(), false)
+                .filter(m -> m.path("phone_number").asText().equals(walk.phone))).isEmpty();
+    }
+}
