@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class Queues {
     public static void awaitDrained(SqsClient sqs, Duration within, String... queueUrls) {
         int[] emptyReads = {0};
         Eventually.await("queues drained: " + String.join(", ", queueUrls), within, () -> {
-            boolean empty = java.util.Arrays.stream(queueUrls).allMatch(url -> messages(sqs, url) == 0);
+            boolean empty = Arrays.stream(queueUrls).allMatch(url -> messages(sqs, url) == 0);
             emptyReads[0] = empty ? emptyReads[0] + 1 : 0;
             return emptyReads[0];
         }, reads -> reads >= 2);
