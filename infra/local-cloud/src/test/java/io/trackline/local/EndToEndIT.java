@@ -2,16 +2,14 @@ package io.trackline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.local.testing.Eventually;
-import io.trackline.local.testing.Http;
+import io.trackline.local.testing.Moto;
 import io.trackline.local.testing.Walkthrough;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 import static io.trackline.local.testing.Walkthrough.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +50,7 @@ class EndToEndIT {
         assertThat(json(accepted.body()).get("accepted").asInt()).isEqualTo(1);
         // and the API shows the new status with the event
         JsonNode shipment = Eventually.await("the API shows OUT_FOR_DELIVERY", PIPELINE,
-                () -> json(Http.get(URI.create(cloud.apiUrl() + "/v1/shipments/" + shipmentId), "x-api-key", apiKey).body()),
+                () -> json(walk.get("/v1/shipments/" + shipmentId, Walkthrough.apiKey(apiKey)).body()),
                 s -> s.path("status").asText().equals("OUT_FOR_DELIVERY"));
         assertThat(shipment.get("trackingNumber").asText()).isEqualTo(walk.trackingNumber);
         assertThat(shipment.get("events")).hasSize(1);
@@ -60,16 +58,8 @@ class EndToEndIT {
         assertThat(shipment.get("events").get(0).get("description").asText()).isEqualTo("Out for delivery");
         // and moto has sent exactly one SMS to the registered number
         List<JsonNode> texts = Eventually.await("moto records an SMS to " + walk.phone, PIPELINE,
-                () -> smsTo(walk.phone), sms -> !sms.isEmpty());
+                () -> Moto.smsTo(cloud, walk.phone), sms -> !sms.isEmpty());
         assertThat(texts).hasSize(1);
         assertThat(texts.getFirst().get("message").asText()).hasSizeLessThanOrEqualTo(160);
-    }
-
-    /** moto's record of every SMS published: {@code sns.SMS[{phone_number, message, message_id}]}. */
-    private static List<JsonNode> smsTo(String phone) {
-        JsonNode data = json(Http.get(URI.create(cloud.awsEndpoint() + "/moto-api/data.json")).body());
-        return StreamSupport.stream(data.path("sns").path("SMS").spliterator(), false)
-                .filter(sms -> sms.path("phone_number").asText().equals(phone))
-                .toList();
     }
 }

@@ -1,12 +1,11 @@
 package io.trackline.local;
 
 import io.trackline.local.aws.LocalAws;
+import io.trackline.local.testing.Queues;
 import io.trackline.local.testing.Walkthrough;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static io.trackline.local.testing.Walkthrough.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,9 +68,6 @@ class WebhookRejectionIT {
     }
 
     private static int queued() {
-        Map<String, String> attributes = aws.sqs().getQueueAttributes(r -> r.queueUrl(cloud.stack().queue("IngestQueue").url())
-                .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
-        return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
-                + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+        return Queues.messages(aws.sqs(), cloud.stack().queue("IngestQueue").url());
     }
 }

@@ -33,7 +33,15 @@ public final class Http {
     }
 
     public static HttpResponse<String> post(URI uri, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        return withBody("POST", uri, contentType, body, headers);
+    }
+
+    public static HttpResponse<String> put(URI uri, String contentType, byte[] body, String... headers) {
+        return withBody("PUT", uri, contentType, body, headers);
+    }
+
+    private static HttpResponse<String> withBody(String method, URI uri, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("content-type", contentType);
         if (headers.length > 0) request.headers(headers);
         return send(request);

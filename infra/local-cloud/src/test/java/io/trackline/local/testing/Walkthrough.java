@@ -3,18 +3,15 @@ package io.trackline.local.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.Json;
 import io.trackline.local.LocalCloud;
-import io.trackline.local.demo.StandardWebhooks;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /** What a client of the local cloud does in the walking skeleton: register a shipment, post a signed native webhook. */
 public final class Walkthrough {
@@ -29,42 +26,65 @@ public final class Walkthrough {
         this.cloud = cloud;
     }
 
+    /** Registers {@link #trackingNumber} (USPS) for the first demo customer, with {@link #phone} as contact. */
     public HttpResponse<String> registerShipment(String apiKey) {
+        return registerShipment(apiKey, cloud.demo().customers().getFirst().id(), "usps", trackingNumber);
+    }
+
+    /** Registers a package for {@code customerId} in order {@code order-<trackingNumber>}, with {@link #phone} as contact. */
+    public HttpResponse<String> registerShipment(String apiKey, String customerId, String carrier, String trackingNumber) {
         String body = """
-                {"orderId":"order-%1$s","customerId":"%2$s","carrier":"usps","trackingNumber":"%3$s","service":"Priority Mail",
+                {"orderId":"order-%1$s","customerId":"%2$s","carrier":"%3$s","trackingNumber":"%1$s","service":"Priority Mail",
                  "promisedDeliveryDate":"%4$s",
                  "deliveryAddress":{"name":"Ada Lovelace","line1":"1 Main St","city":"Springfield","region":"IL","postalCode":"62701","country":"US"},
                  "contact":{"email":"ada@example.com","phone":"%5$s"}}
-                """.formatted(trackingNumber, cloud.demo().customers().getFirst().id(), trackingNumber,
-                java.time.LocalDate.now().plusDays(3), phone);
-        return Http.post(URI.create(cloud.apiUrl() + "/v1/shipments"), "application/json", body.getBytes(StandardCharsets.UTF_8),
-                "x-api-key", apiKey);
+                """.formatted(trackingNumber, customerId, carrier, java.time.LocalDate.now().plusDays(3), phone);
+        return post("/v1/shipments", body, apiKey(apiKey));
     }
 
     /** One canonical native event, as the carrier's clock saw it (with its UTC offset), a few minutes ago. */
     public String outForDelivery() {
-        String occurredAt = OffsetDateTime.now(ZoneOffset.ofHours(-5)).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS).toString();
+        return nativeScan("OUT_FOR_DELIVERY", "Out for delivery", Duration.ofMinutes(5));
+    }
+
+    /** A native event of {@link #trackingNumber} (USPS) with {@code status}, {@code ago} before now on a UTC-5 clock. */
+    public String nativeScan(String status, String description, Duration ago) {
+        String occurredAt = OffsetDateTime.now(ZoneOffset.ofHours(-5)).minus(ago).truncatedTo(ChronoUnit.SECONDS).toString();
         return """
-                {"carrier":"usps","trackingNumber":"%s","status":"OUT_FOR_DELIVERY","occurredAt":"%s",
-                 "description":"Out for delivery","location":{"city":"Springfield","region":"IL","postalCode":"62701","country":"US"}}
-                """.formatted(trackingNumber, occurredAt);
+                {"carrier":"usps","trackingNumber":"%s","status":"%s","occurredAt":"%s",
+                 "description":"%s","location":{"city":"Springfield","region":"IL","postalCode":"62701","country":"US"}}
+                """.formatted(trackingNumber, status, occurredAt, description);
     }
 
     /** Posts {@code body} to the native webhook, signed with {@code secret} (Standard Webhooks). */
     public HttpResponse<String> postNativeWebhook(String body, String secret) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String id = "msg_" + UUID.randomUUID();
-        long timestamp = Instant.now().getEpochSecond();
-        return Http.send(HttpRequest.newBuilder(URI.create(cloud.apiUrl() + "/v1/webhooks/native"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .header("content-type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", StandardWebhooks.signature(secret, id, timestamp, bytes)));
+        return new VendorWebhooks(cloud).post("native", body.getBytes(StandardCharsets.UTF_8), secret);
     }
 
     public String nativeSecret() {
         return cloud.demo().webhookSecrets().get("native");
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return Http.get(URI.create(cloud.apiUrl() + path), headers);
+    }
+
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        return Http.post(URI.create(cloud.apiUrl() + path), "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    public HttpResponse<String> put(String path, String json, String... headers) {
+        return Http.put(URI.create(cloud.apiUrl() + path), "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** The header of an API client (a tenant). */
+    public static String[] apiKey(String key) {
+        return new String[]{"x-api-key", key};
+    }
+
+    /** The header of a customer with an access token. */
+    public static String[] bearer(String token) {
+        return new String[]{"authorization", "Bearer " + token};
     }
 
     public static JsonNode json(String body) {
