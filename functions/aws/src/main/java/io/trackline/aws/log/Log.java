@@ -13,7 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class Log {
     private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+)");
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{6,}(\\d{2})");
+    /**
+     * A phone number stands alone: not inside an id such as a UUID (no letter, digit or dash next to it), and not an
+     * ISO date, which has as many digits.
+     */
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\w-])(?!\\d{4}-\\d{2}-\\d{2}(?![\\w-]))\\+?\\d[\\d ()-]{6,}(\\d{2})(?![\\w-])");
 
     private final String logger;
     private final PrintStream out;
