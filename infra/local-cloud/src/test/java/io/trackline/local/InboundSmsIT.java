@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
 import io.trackline.local.testing.Eventually;
-import io.trackline.local.testing.Http;
+import io.trackline.local.testing.Moto;
 import io.trackline.local.testing.Walkthrough;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -61,16 +60,14 @@ class InboundSmsIT {
 
         // then the SMS decision is recorded as suppressed because the number opted out, and nothing was sent
         JsonNode notifications = Eventually.await("the notifier records its SMS decision", PIPELINE,
-                () -> json(Http.get(URI.create(cloud.apiUrl() + "/v1/shipments/" + shipmentId + "/notifications"),
-                        "x-api-key", apiKey).body()).path("items"),
+                () -> json(walk.get("/v1/shipments/" + shipmentId + "/notifications", Walkthrough.apiKey(apiKey)).body())
+                        .path("items"),
                 items -> StreamSupport.stream(items.spliterator(), false).anyMatch(n -> n.path("channel").asText().equals("SMS")));
         JsonNode sms = StreamSupport.stream(notifications.spliterator(), false)
                 .filter(n -> n.path("channel").asText().equals("SMS")).findFirst().orElseThrow();
         assertThat(sms.path("state").asText()).isEqualTo("SUPPRESSED");
         assertThat(sms.path("reason").asText()).isEqualTo("OPTED_OUT");
         assertThat(sms.path("to").asText()).doesNotContain(walk.phone);
-        JsonNode data = json(Http.get(URI.create(cloud.awsEndpoint() + "/moto-api/data.json")).body());
-        assertThat(StreamSupport.stream(data.path("sns").path("SMS").spliterator(), false)
-                .filter(m -> m.path("phone_number").asText().equals(walk.phone))).isEmpty();
+        assertThat(Moto.smsTo(cloud, walk.phone)).isEmpty();
     }
 }
