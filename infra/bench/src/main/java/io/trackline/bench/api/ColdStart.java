@@ -42,7 +42,7 @@ public final class ColdStart {
                 long spawned = System.currentTimeMillis();
                 var process = new ProcessBuilder(javaBin, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                         "-cp", jar + File.pathSeparator + probeClasses, ColdStartProbe.class.getName(),
-                        endpoint, Cloud.TABLE, shipment.id, shipment.customerId).redirectErrorStream(true).start();
+                        endpoint, Cloud.TABLE, shipment.id, shipment.customerId, cloud.shipmentEventsTopicArn).redirectErrorStream(true).start();
                 String line = null;
                 try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
                     for (String l; (l = out.readLine()) != null; ) if (l.startsWith("status=")) line = l;

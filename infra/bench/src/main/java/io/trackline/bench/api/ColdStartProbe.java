@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Runs in a fresh JVM on the API's function.jar alone (as Lambda does): builds ApiHandler from settings, answers one
  * "Track package" request against the emulator, and prints how long that took from the JVM's start.
- * Args: endpoint, table, shipment id, customer id.
+ * Args: endpoint, table, shipment id, customer id, shipment-events topic ARN.
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {
@@ -21,7 +21,8 @@ public final class ColdStartProbe {
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
         long beforeInit = System.currentTimeMillis();
         var handler = new ApiHandler(Settings.of(Map.of("AWS_ENDPOINT_URL", args[0], "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "TABLE_NAME", args[1])));
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "TABLE_NAME", args[1],
+                "SHIPMENT_EVENTS_TOPIC_ARN", args[4])));
         long afterInit = System.currentTimeMillis();
         var event = APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("GET /v1/me/shipments/{id}").withRawPath("/v1/me/shipments/" + args[2])
