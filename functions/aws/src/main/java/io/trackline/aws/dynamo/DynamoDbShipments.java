@@ -40,7 +40,7 @@ import static io.trackline.aws.dynamo.TrackingTable.SK;
 
 /**
  * The {@link Shipments} port on the single-table design of README "Data model". A batch costs one read per shipment
- * (GSI1 by tracking number, which also shows unpublished outbox items); saves are conditional on {@code version}; a save
+ * (a keys-only GSI1 lookup per package, then one consistent query of each shipment with its outbox); saves are conditional on {@code version}; a save
  * with announcements writes the state and its outbox items in one transaction; no operation scans the table.
  */
 public final class DynamoDbShipments implements Shipments {
@@ -57,26 +57,20 @@ public final class DynamoDbShipments implements Shipments {
         this.clock = clock;
     }
 
-    /** One GSI1 query: the package's shipments and their unpublished outbox items (their ids; bodies on demand). */
+    /**
+     * The package's shipments and their unpublished outbox items: GSI1 (keys only) names the shipments, then each is
+     * read once, strongly consistent, with its outbox ({@link #byId}). The index holds keys only so that a state save
+     * never rewrites a copy of the shipment there.
+     */
     @Override
     public List<Shipment> forPackage(Carrier carrier, TrackingNumber trackingNumber) {
-        List<Map<String, AttributeValue>> shipmentItems = new ArrayList<>();
-        Map<String, Set<String>> outboxes = new HashMap<>();
-        for (var item : query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
-                .keyConditionExpression("GSI1PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber))))
-                .build())) {
-            String sk = Attributes.stringOrNull(item, "GSI1SK");
-            if (sk.startsWith(TrackingTable.OUTBOX_PREFIX)) {
-                String[] ids = OutboxItem.ids(sk);
-                outboxes.computeIfAbsent(ids[0], k -> new HashSet<>()).add(ids[1]);
-            } else if (sk.startsWith("SHIP#")) {
-                shipmentItems.add(item);
-            }
-        }
-        if (shipmentItems.isEmpty()) return claimed(carrier, trackingNumber);
-        return shipmentItems.stream().map(item -> ShipmentItem.shipment(item,
-                outboxes.getOrDefault(Attributes.stringOrNull(item, "id"), Set.of()))).toList();
+        List<String> ids = query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
+                .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
+                        ":ship", s("SHIP#")))
+                .build()).stream().map(item -> TrackingTable.shipmentIdOf(Attributes.stringOrNull(item, PK))).toList();
+        if (ids.isEmpty()) return claimed(carrier, trackingNumber);
+        return ids.stream().map(this::byId).flatMap(Optional::stream).toList();
     }
 
     /**
