@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +39,9 @@ import static io.trackline.aws.dynamo.TrackingTable.SK;
 
 /**
  * The {@link Shipments} port on the single-table design of README "Data model". A batch costs one read per shipment
- * (a keys-only GSI1 lookup per package, then one consistent query of each shipment with its outbox); saves are conditional on {@code version}; a save
- * with announcements writes the state and its outbox items in one transaction; no operation scans the table.
+ * (a keys-only GSI1 lookup per package, then one consistent read of each shipment item, which carries its outbox);
+ * saves are conditional on {@code version} and write the state and its announcements ({@link OutboxItem}) in one
+ * UpdateItem (a transaction only when a case is opened with them); no operation scans the table.
  */
 public final class DynamoDbShipments implements Shipments {
     static final java.time.Duration SCAN_OUTLIVES_SHIPMENT = java.time.Duration.ofDays(365);
@@ -88,21 +88,13 @@ public final class DynamoDbShipments implements Shipments {
                 .flatMap(Optional::stream).toList();
     }
 
-    /** One consistent query of the shipment item and its outbox items ({@code OUTBOX#…} sorts just before it). */
+    /** One consistent read of the shipment item, which carries its outbox. */
     @Override
     public Optional<Shipment> byId(String shipmentId) {
-        Map<String, AttributeValue> shipment = null;
-        Set<String> outbox = new HashSet<>();
-        for (var item : query(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND SK BETWEEN :outbox AND :shipment")
-                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)),
-                        ":outbox", s(TrackingTable.OUTBOX_PREFIX), ":shipment", s(TrackingTable.SHIPMENT_SK)))
-                .build())) {
-            String sk = Attributes.stringOrNull(item, SK);
-            if (sk.equals(TrackingTable.SHIPMENT_SK)) shipment = item;
-            else if (sk.startsWith(TrackingTable.OUTBOX_PREFIX)) outbox.add(sk.substring(TrackingTable.OUTBOX_PREFIX.length()));
-        }
-        return shipment == null ? Optional.empty() : Optional.of(ShipmentItem.shipment(shipment, outbox));
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(ShipmentItem.shipment(item, OutboxItem.ids(item)));
     }
 
     @Override
@@ -119,19 +111,16 @@ public final class DynamoDbShipments implements Shipments {
         putScans(TrackingTable.shipmentPk(id), update.newScans());
         update.reflagPostTerminalFrom().ifPresent(from -> reflagPostTerminal(id, from));
         Update state = stateUpdate(update);
-        List<Announcement> announcements = update.announcements();
         try {
-            if (announcements.isEmpty()) {
+            if (update.suspectedLoss().isEmpty()) {
+                // State and announcements are one single-item write: atomic without a transaction.
                 dynamo.updateItem(b -> b.tableName(table).key(state.key()).updateExpression(state.updateExpression())
                         .conditionExpression(state.conditionExpression())
                         .expressionAttributeNames(state.expressionAttributeNames())
                         .expressionAttributeValues(state.expressionAttributeValues()));
             } else {
-                List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder().update(state).build());
-                writes.addAll(outbox(update.after().registration(), announcements));
-                update.suspectedLoss().ifPresent(loss -> writes.add(putIfAbsent(CaseItem.of(loss))));
-                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(state).build(),
+                        putIfAbsent(CaseItem.of(update.suspectedLoss().get()))));
             }
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(id);
@@ -149,7 +138,10 @@ public final class DynamoDbShipments implements Shipments {
         String now = clock.instant().toString();
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(claim(r, now));
-        writes.add(putIfAbsent(ShipmentItem.full(shipment, policy)));
+        Map<String, AttributeValue> item = new HashMap<>(ShipmentItem.full(shipment, policy));
+        Instant at = clock.instant();
+        registration.announcements().forEach(a -> item.put(OutboxItem.attribute(a.id()), OutboxItem.of(a, at)));
+        writes.add(putIfAbsent(item));
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(TrackingTable.orderPk(r.tenantId(), r.orderId()), TrackingTable.ORDER_SK))
                 .updateExpression("SET tenantId = :t, orderId = :o, customerId = :c, updatedAt = :now,"
@@ -161,7 +153,6 @@ public final class DynamoDbShipments implements Shipments {
                         ":gsk", s("ORDER#" + now + '#' + r.tenantId() + '#' + r.orderId()),
                         ":ids", AttributeValue.fromSs(List.of(r.id()))))
                 .build()).build());
-        writes.addAll(outbox(r, registration.announcements()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -198,20 +189,34 @@ public final class DynamoDbShipments implements Shipments {
 
     @Override
     public List<Announcement> pending(String shipmentId, Set<String> announcementIds) {
-        List<Announcement> pending = new ArrayList<>();
-        for (String id : announcementIds) {
-            var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.OUTBOX_PREFIX + id))).item();
-            if (item != null && !item.isEmpty()) pending.add(OutboxItem.announcement(item));
-        }
-        return pending;
+        if (announcementIds.isEmpty()) return List.of();
+        Map<String, String> names = new HashMap<>();
+        for (String id : announcementIds) names.put("#o" + names.size(), OutboxItem.attribute(id));
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))
+                .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)).item();
+        if (item == null) return List.of();
+        return item.values().stream().map(OutboxItem::announcement).toList();
     }
 
+    /**
+     * Removes the published entries from the shipment item. Not conditional on {@code version} (so it never conflicts
+     * with a state save, which leaves outbox attributes alone); only on the item existing, so a shipment TTL removed
+     * meanwhile is not brought back as a stub.
+     */
     @Override
     public void announced(String shipmentId, Set<String> announcementIds) {
-        String pk = TrackingTable.shipmentPk(shipmentId);
-        for (String id : announcementIds) {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(pk, TrackingTable.OUTBOX_PREFIX + id)));
+        if (announcementIds.isEmpty()) return;
+        Map<String, String> names = new HashMap<>();
+        for (String id : announcementIds) names.put("#o" + names.size(), OutboxItem.attribute(id));
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))
+                    .updateExpression("REMOVE " + String.join(", ", names.keySet()))
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(names));
+        } catch (ConditionalCheckFailedException gone) {
+            // the shipment expired: nothing left to clear
         }
     }
 
@@ -295,6 +300,13 @@ public final class DynamoDbShipments implements Shipments {
                 removes.add("#a" + i);
             }
         }
+        Instant now = clock.instant();
+        List<Announcement> announcements = update.announcements();
+        for (int i = 0; i < announcements.size(); i++) {
+            names.put("#o" + i, OutboxItem.attribute(announcements.get(i).id()));
+            values.put(":o" + i, OutboxItem.of(announcements.get(i), now));
+            sets.add("#o" + i + " = :o" + i);
+        }
         StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
         if (!removes.isEmpty()) expression.append(" REMOVE ").append(String.join(", ", removes));
         names.put("#expected", "version");
@@ -306,12 +318,6 @@ public final class DynamoDbShipments implements Shipments {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
-    }
-
-    private List<TransactWriteItem> outbox(Registration shipment, List<Announcement> announcements) {
-        Instant now = clock.instant();
-        return announcements.stream().map(a -> TransactWriteItem.builder()
-                .put(Put.builder().tableName(table).item(OutboxItem.of(shipment, a, now)).build()).build()).toList();
     }
 
     /**
