@@ -58,7 +58,7 @@ public final class DynamoDbShipments implements Shipments {
     }
 
     /**
-     * The package's shipments and their unpublished outbox items: GSI1 (keys only) names the shipments, then each is
+     * The package's shipments and their unpublished announcements: GSI1 (keys only) names the shipments, then each is
      * read once, strongly consistent, with its outbox ({@link #byId}). The index holds keys only so that a state save
      * never rewrites a copy of the shipment there.
      */

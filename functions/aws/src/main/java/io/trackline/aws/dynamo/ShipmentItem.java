@@ -132,7 +132,7 @@ final class ShipmentItem {
                         .toList()));
     }
 
-    /** @param outbox ids of the shipment's outbox items, read with it */
+    /** @param outbox ids of the shipment's outbox entries (its OUTBOX# attributes) */
     static Shipment shipment(Map<String, AttributeValue> item, Set<String> outbox) {
         Map<String, AttributeValue> etaItem = nested(item, "eta");
         Map<String, AttributeValue> address = nested(item, "deliveryAddress");
