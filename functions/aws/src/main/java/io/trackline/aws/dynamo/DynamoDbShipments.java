@@ -110,23 +110,63 @@ public final class DynamoDbShipments implements Shipments {
         String id = update.before().id();
         putScans(TrackingTable.shipmentPk(id), update.newScans());
         update.reflagPostTerminalFrom().ifPresent(from -> reflagPostTerminal(id, from));
-        Update state = stateUpdate(update);
         try {
-            if (update.suspectedLoss().isEmpty()) {
-                // State and announcements are one single-item write: atomic without a transaction.
-                dynamo.updateItem(b -> b.tableName(table).key(state.key()).updateExpression(state.updateExpression())
-                        .conditionExpression(state.conditionExpression())
-                        .expressionAttributeNames(state.expressionAttributeNames())
-                        .expressionAttributeValues(state.expressionAttributeValues()));
-            } else {
-                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(state).build(),
-                        putIfAbsent(CaseItem.of(update.suspectedLoss().get()))));
+            // State and announcements are one single-item write: atomic without a transaction.
+            if (update.suspectedLoss().isPresent()) {
+                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(stateUpdate(update, false))
+                        .build(), putIfAbsent(CaseItem.of(update.suspectedLoss().get()))));
+            } else if (!saveKeepingDueKey(update)) {
+                updateItem(stateUpdate(update, false));
             }
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(id);
         } catch (TransactionCanceledException e) {
             if (failedCondition(e, 0)) throw new ConcurrentUpdateException(id);
             throw e;
+        }
+    }
+
+    /**
+     * The due key (GSI3) only has to be no later than the shipment's next check. A save whose next check is not sooner
+     * than the stored key leaves the key alone, so the index entry is not deleted and put again on every scan; the
+     * sweeper re-indexes a shipment it finds early ({@link #reschedule}).
+     *
+     * @return false when the stored key is later than the next check or missing, or the version moved on: the full save
+     * then sets the key (and tells a version conflict apart)
+     */
+    private boolean saveKeepingDueKey(ShipmentUpdate update) {
+        if (update.after().nextCheckAt(policy).isEmpty()) return false;
+        try {
+            updateItem(stateUpdate(update, true));
+            return true;
+        } catch (ConditionalCheckFailedException laterKeyOrConflict) {
+            return false;
+        }
+    }
+
+    private void updateItem(Update update) {
+        dynamo.updateItem(b -> b.tableName(table).key(update.key()).updateExpression(update.updateExpression())
+                .conditionExpression(update.conditionExpression())
+                .expressionAttributeNames(update.expressionAttributeNames())
+                .expressionAttributeValues(update.expressionAttributeValues()));
+    }
+
+    /** Indexes the shipment at its next check, unless another writer saved it meanwhile (the next sweep looks again). */
+    @Override
+    public void reschedule(Shipment shipment) {
+        Optional<Instant> next = shipment.nextCheckAt(policy);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", AttributeValue.fromN(Long.toString(shipment.version()))));
+        next.ifPresent(at -> {
+            values.put(":pk", s(TrackingTable.duePk(shipment.id())));
+            values.put(":sk", s(TrackingTable.dueSk(at, shipment.id())));
+        });
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(TrackingTable.shipmentPk(shipment.id()), TrackingTable.SHIPMENT_SK))
+                    .updateExpression(next.isPresent() ? "SET GSI3PK = :pk, GSI3SK = :sk" : "REMOVE GSI3PK, GSI3SK")
+                    .conditionExpression("version = :v")
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException savedMeanwhile) {
+            // that save indexed it no later than its next check
         }
     }
 
@@ -283,7 +323,8 @@ public final class DynamoDbShipments implements Shipments {
         }
     }
 
-    private Update stateUpdate(ShipmentUpdate update) {
+    /** @param keepDueKey leave GSI3's key as stored, on the condition that it is no later than the next check */
+    private Update stateUpdate(ShipmentUpdate update, boolean keepDueKey) {
         Map<String, AttributeValue> state = ShipmentItem.state(update.after(), policy);
         List<String> sets = new ArrayList<>();
         List<String> removes = new ArrayList<>();
@@ -291,6 +332,7 @@ public final class DynamoDbShipments implements Shipments {
         Map<String, AttributeValue> values = new HashMap<>();
         for (int i = 0; i < ShipmentItem.STATE.size(); i++) {
             String attribute = ShipmentItem.STATE.get(i);
+            if (keepDueKey && attribute.startsWith("GSI3")) continue;
             names.put("#a" + i, attribute);
             AttributeValue value = state.get(attribute);
             if (value != null) {
@@ -311,10 +353,11 @@ public final class DynamoDbShipments implements Shipments {
         if (!removes.isEmpty()) expression.append(" REMOVE ").append(String.join(", ", removes));
         names.put("#expected", "version");
         values.put(":expected", AttributeValue.fromN(Long.toString(update.before().version())));
+        if (keepDueKey) values.put(":due", state.get("GSI3SK"));
         return Update.builder().tableName(table)
                 .key(key(TrackingTable.shipmentPk(update.before().id()), TrackingTable.SHIPMENT_SK))
                 .updateExpression(expression.toString())
-                .conditionExpression("#expected = :expected")
+                .conditionExpression(keepDueKey ? "#expected = :expected AND GSI3SK <= :due" : "#expected = :expected")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
