@@ -193,11 +193,13 @@ final class CloudFixture {
         }
         for (int i = 1; i <= 3; i++) {
             String index = "GSI" + i;
-            ProjectionType projection = i == 3 ? ProjectionType.KEYS_ONLY : ProjectionType.ALL;
+            // As template.yaml: GSI2 carries a few order attributes, GSI1 and GSI3 keys only.
+            ProjectionType projection = i == 2 ? ProjectionType.INCLUDE : ProjectionType.KEYS_ONLY;
+            List<String> included = i == 2 ? List.of("tenantId", "orderId", "customerId", "createdAt", "shipmentIds") : null;
             indexes.add(GlobalSecondaryIndex.builder().indexName(index)
                     .keySchema(KeySchemaElement.builder().attributeName(index + "PK").keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder().attributeName(index + "SK").keyType(KeyType.RANGE).build())
-                    .projection(p -> p.projectionType(projection)).build());
+                    .projection(p -> p.projectionType(projection).nonKeyAttributes(included)).build());
         }
         dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attributes).globalSecondaryIndexes(indexes)

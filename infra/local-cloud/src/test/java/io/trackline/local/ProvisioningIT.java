@@ -55,7 +55,10 @@ class ProvisioningIT {
         assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString()).containsExactly("PK:HASH", "SK:RANGE");
         assertThat(table.globalSecondaryIndexes().stream()
                 .collect(Collectors.toMap(i -> i.indexName(), i -> i.projection().projectionTypeAsString())))
-                .isEqualTo(Map.of("GSI1", "ALL", "GSI2", "ALL", "GSI3", "KEYS_ONLY"));
+                .isEqualTo(Map.of("GSI1", "KEYS_ONLY", "GSI2", "INCLUDE", "GSI3", "KEYS_ONLY"));
+        assertThat(table.globalSecondaryIndexes().stream().filter(i -> i.indexName().equals("GSI2")).findFirst().orElseThrow()
+                .projection().nonKeyAttributes())
+                .containsExactlyInAnyOrder("tenantId", "orderId", "customerId", "createdAt", "shipmentIds");
         var ttl = aws.dynamoDb().describeTimeToLive(r -> r.tableName("TrackingTable")).timeToLiveDescription();
         assertThat(ttl.attributeName()).isEqualTo("expiresAt");
         assertThat(ttl.timeToLiveStatusAsString()).isEqualTo("ENABLED");

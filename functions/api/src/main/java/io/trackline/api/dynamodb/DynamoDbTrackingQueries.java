@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static io.trackline.api.dynamodb.Items.s;
@@ -74,22 +75,30 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         return Optional.of(ShipmentItems.shipment(shipment, events));
     }
 
+    /** GSI1 holds keys only: one Query names the package's shipments, one BatchGetItem reads them. */
     @Override
     public List<TrackedShipment> shipmentsByTracking(String carrier, String trackingNumber) {
-        return dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
-                        .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.track(carrier, trackingNumber)), ":ship", s("SHIP#")))
-                        .limit(MAX_PACKAGE_MATCHES).build())
-                .items().stream().map(item -> ShipmentItems.shipment(item, List.of())).toList();
+        return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.track(carrier, trackingNumber)), ":ship", s("SHIP#")))
+                .limit(MAX_PACKAGE_MATCHES).build()).items());
     }
 
+    /** GSI2 carries no shipment state: one Query names the order's shipments, one BatchGetItem reads them. */
     @Override
     public List<TrackedShipment> shipmentsOfOrder(String tenantId, String orderId) {
-        return dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI2)
-                        .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :ship)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.order(tenantId, orderId)), ":ship", s("SHIP#")))
-                        .limit(MAX_ORDER_SHIPMENTS).build())
-                .items().stream().map(item -> ShipmentItems.shipment(item, List.of())).toList();
+        return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI2)
+                .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :ship)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.order(tenantId, orderId)), ":ship", s("SHIP#")))
+                .limit(MAX_ORDER_SHIPMENTS).build()).items());
+    }
+
+    /** The shipments named by index entries (their table key {@code SHIP#<id>}), in the index's order. */
+    private List<TrackedShipment> inIndexOrder(List<Map<String, AttributeValue>> entries) {
+        List<String> ids = entries.stream().map(entry -> str(entry, Keys.PK).substring("SHIP#".length())).toList();
+        Map<String, TrackedShipment> shipments = shipmentsById(ids);
+        // A shipment TTL removed after the index was read is simply gone.
+        return ids.stream().map(shipments::get).filter(Objects::nonNull).toList();
     }
 
     /** One Query for the page of orders, then one BatchGetItem for the current state of their shipments. */
@@ -154,7 +163,7 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
                         .forEach(item -> found.put(str(item, "id"), ShipmentItems.shipment(item, List.of())));
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
-            if (!pending.isEmpty()) throw new IllegalStateException("DynamoDB kept throttling the order's shipments");
+            if (!pending.isEmpty()) throw new IllegalStateException("DynamoDB kept throttling the shipment reads");
         }
         return found;
     }

@@ -27,14 +27,16 @@ public final class TestTable {
         dynamo.createTable(CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attributes)
                 .keySchema(key("PK", "SK"))
-                .globalSecondaryIndexes(index("GSI1", ProjectionType.ALL), index("GSI2", ProjectionType.ALL),
-                        index("GSI3", ProjectionType.KEYS_ONLY))
+                .globalSecondaryIndexes(index("GSI1", Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()),
+                        index("GSI2", Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("tenantId", "orderId", "customerId", "createdAt", "shipmentIds").build()),
+                        index("GSI3", Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()))
                 .build());
     }
 
-    private static GlobalSecondaryIndex index(String name, ProjectionType projection) {
+    private static GlobalSecondaryIndex index(String name, Projection projection) {
         return GlobalSecondaryIndex.builder().indexName(name).keySchema(key(name + "PK", name + "SK"))
-                .projection(Projection.builder().projectionType(projection).build()).build();
+                .projection(projection).build();
     }
 
     private static List<KeySchemaElement> key(String hash, String range) {

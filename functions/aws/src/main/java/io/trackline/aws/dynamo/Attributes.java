@@ -29,6 +29,12 @@ final class Attributes {
         return this;
     }
 
+    /** A flag that is absent when false. */
+    Attributes flag(String name, boolean value) {
+        if (value) values.put(name, AttributeValue.fromBool(true));
+        return this;
+    }
+
     Attributes map(String name, Attributes nested) {
         if (!nested.values.isEmpty()) values.put(name, AttributeValue.fromM(nested.build()));
         return this;

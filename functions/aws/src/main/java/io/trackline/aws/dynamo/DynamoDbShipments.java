@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +39,9 @@ import static io.trackline.aws.dynamo.TrackingTable.SK;
 
 /**
  * The {@link Shipments} port on the single-table design of README "Data model". A batch costs one read per shipment
- * (GSI1 by tracking number, which also shows unpublished outbox items); saves are conditional on {@code version}; a save
- * with announcements writes the state and its outbox items in one transaction; no operation scans the table.
+ * (a keys-only GSI1 lookup per package, then one consistent read of each shipment item, which carries its outbox);
+ * saves are conditional on {@code version} and write the state and its announcements ({@link OutboxItem}) in one
+ * UpdateItem (a transaction only when a case is opened with them); no operation scans the table.
  */
 public final class DynamoDbShipments implements Shipments {
     static final java.time.Duration SCAN_OUTLIVES_SHIPMENT = java.time.Duration.ofDays(365);
@@ -57,26 +57,20 @@ public final class DynamoDbShipments implements Shipments {
         this.clock = clock;
     }
 
-    /** One GSI1 query: the package's shipments and their unpublished outbox items (their ids; bodies on demand). */
+    /**
+     * The package's shipments and their unpublished announcements: GSI1 (keys only) names the shipments, then each is
+     * read once, strongly consistent, with its outbox ({@link #byId}). The index holds keys only so that a state save
+     * never rewrites a copy of the shipment there.
+     */
     @Override
     public List<Shipment> forPackage(Carrier carrier, TrackingNumber trackingNumber) {
-        List<Map<String, AttributeValue>> shipmentItems = new ArrayList<>();
-        Map<String, Set<String>> outboxes = new HashMap<>();
-        for (var item : query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
-                .keyConditionExpression("GSI1PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber))))
-                .build())) {
-            String sk = Attributes.stringOrNull(item, "GSI1SK");
-            if (sk.startsWith(TrackingTable.OUTBOX_PREFIX)) {
-                String[] ids = OutboxItem.ids(sk);
-                outboxes.computeIfAbsent(ids[0], k -> new HashSet<>()).add(ids[1]);
-            } else if (sk.startsWith("SHIP#")) {
-                shipmentItems.add(item);
-            }
-        }
-        if (shipmentItems.isEmpty()) return claimed(carrier, trackingNumber);
-        return shipmentItems.stream().map(item -> ShipmentItem.shipment(item,
-                outboxes.getOrDefault(Attributes.stringOrNull(item, "id"), Set.of()))).toList();
+        List<String> ids = query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
+                .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
+                        ":ship", s("SHIP#")))
+                .build()).stream().map(item -> TrackingTable.shipmentIdOf(Attributes.stringOrNull(item, PK))).toList();
+        if (ids.isEmpty()) return claimed(carrier, trackingNumber);
+        return ids.stream().map(this::byId).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -94,21 +88,13 @@ public final class DynamoDbShipments implements Shipments {
                 .flatMap(Optional::stream).toList();
     }
 
-    /** One consistent query of the shipment item and its outbox items ({@code OUTBOX#…} sorts just before it). */
+    /** One consistent read of the shipment item, which carries its outbox. */
     @Override
     public Optional<Shipment> byId(String shipmentId) {
-        Map<String, AttributeValue> shipment = null;
-        Set<String> outbox = new HashSet<>();
-        for (var item : query(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND SK BETWEEN :outbox AND :shipment")
-                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)),
-                        ":outbox", s(TrackingTable.OUTBOX_PREFIX), ":shipment", s(TrackingTable.SHIPMENT_SK)))
-                .build())) {
-            String sk = Attributes.stringOrNull(item, SK);
-            if (sk.equals(TrackingTable.SHIPMENT_SK)) shipment = item;
-            else if (sk.startsWith(TrackingTable.OUTBOX_PREFIX)) outbox.add(sk.substring(TrackingTable.OUTBOX_PREFIX.length()));
-        }
-        return shipment == null ? Optional.empty() : Optional.of(ShipmentItem.shipment(shipment, outbox));
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(ShipmentItem.shipment(item, OutboxItem.ids(item)));
     }
 
     @Override
@@ -124,26 +110,63 @@ public final class DynamoDbShipments implements Shipments {
         String id = update.before().id();
         putScans(TrackingTable.shipmentPk(id), update.newScans());
         update.reflagPostTerminalFrom().ifPresent(from -> reflagPostTerminal(id, from));
-        Update state = stateUpdate(update);
-        List<Announcement> announcements = update.announcements();
         try {
-            if (announcements.isEmpty()) {
-                dynamo.updateItem(b -> b.tableName(table).key(state.key()).updateExpression(state.updateExpression())
-                        .conditionExpression(state.conditionExpression())
-                        .expressionAttributeNames(state.expressionAttributeNames())
-                        .expressionAttributeValues(state.expressionAttributeValues()));
-            } else {
-                List<TransactWriteItem> writes = new ArrayList<>();
-                writes.add(TransactWriteItem.builder().update(state).build());
-                writes.addAll(outbox(update.after().registration(), announcements));
-                update.suspectedLoss().ifPresent(loss -> writes.add(putIfAbsent(CaseItem.of(loss))));
-                dynamo.transactWriteItems(b -> b.transactItems(writes));
+            // State and announcements are one single-item write: atomic without a transaction.
+            if (update.suspectedLoss().isPresent()) {
+                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(stateUpdate(update, false))
+                        .build(), putIfAbsent(CaseItem.of(update.suspectedLoss().get()))));
+            } else if (!saveKeepingDueKey(update)) {
+                updateItem(stateUpdate(update, false));
             }
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(id);
         } catch (TransactionCanceledException e) {
             if (failedCondition(e, 0)) throw new ConcurrentUpdateException(id);
             throw e;
+        }
+    }
+
+    /**
+     * The due key (GSI3) only has to be no later than the shipment's next check. A save whose next check is not sooner
+     * than the stored key leaves the key alone, so the index entry is not deleted and put again on every scan; the
+     * sweeper re-indexes a shipment it finds early ({@link #reschedule}).
+     *
+     * @return false when the stored key is later than the next check or missing, or the version moved on: the full save
+     * then sets the key (and tells a version conflict apart)
+     */
+    private boolean saveKeepingDueKey(ShipmentUpdate update) {
+        if (update.after().nextCheckAt(policy).isEmpty()) return false;
+        try {
+            updateItem(stateUpdate(update, true));
+            return true;
+        } catch (ConditionalCheckFailedException laterKeyOrConflict) {
+            return false;
+        }
+    }
+
+    private void updateItem(Update update) {
+        dynamo.updateItem(b -> b.tableName(table).key(update.key()).updateExpression(update.updateExpression())
+                .conditionExpression(update.conditionExpression())
+                .expressionAttributeNames(update.expressionAttributeNames())
+                .expressionAttributeValues(update.expressionAttributeValues()));
+    }
+
+    /** Indexes the shipment at its next check, unless another writer saved it meanwhile (the next sweep looks again). */
+    @Override
+    public void reschedule(Shipment shipment) {
+        Optional<Instant> next = shipment.nextCheckAt(policy);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", AttributeValue.fromN(Long.toString(shipment.version()))));
+        next.ifPresent(at -> {
+            values.put(":pk", s(TrackingTable.duePk(shipment.id())));
+            values.put(":sk", s(TrackingTable.dueSk(at, shipment.id())));
+        });
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(TrackingTable.shipmentPk(shipment.id()), TrackingTable.SHIPMENT_SK))
+                    .updateExpression(next.isPresent() ? "SET GSI3PK = :pk, GSI3SK = :sk" : "REMOVE GSI3PK, GSI3SK")
+                    .conditionExpression("version = :v")
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException savedMeanwhile) {
+            // that save indexed it no later than its next check
         }
     }
 
@@ -155,7 +178,10 @@ public final class DynamoDbShipments implements Shipments {
         String now = clock.instant().toString();
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(claim(r, now));
-        writes.add(putIfAbsent(ShipmentItem.full(shipment, policy)));
+        Map<String, AttributeValue> item = new HashMap<>(ShipmentItem.full(shipment, policy));
+        Instant at = clock.instant();
+        registration.announcements().forEach(a -> item.put(OutboxItem.attribute(a.id()), OutboxItem.of(a, at)));
+        writes.add(putIfAbsent(item));
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(TrackingTable.orderPk(r.tenantId(), r.orderId()), TrackingTable.ORDER_SK))
                 .updateExpression("SET tenantId = :t, orderId = :o, customerId = :c, updatedAt = :now,"
@@ -167,7 +193,6 @@ public final class DynamoDbShipments implements Shipments {
                         ":gsk", s("ORDER#" + now + '#' + r.tenantId() + '#' + r.orderId()),
                         ":ids", AttributeValue.fromSs(List.of(r.id()))))
                 .build()).build());
-        writes.addAll(outbox(r, registration.announcements()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -204,20 +229,34 @@ public final class DynamoDbShipments implements Shipments {
 
     @Override
     public List<Announcement> pending(String shipmentId, Set<String> announcementIds) {
-        List<Announcement> pending = new ArrayList<>();
-        for (String id : announcementIds) {
-            var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.OUTBOX_PREFIX + id))).item();
-            if (item != null && !item.isEmpty()) pending.add(OutboxItem.announcement(item));
-        }
-        return pending;
+        if (announcementIds.isEmpty()) return List.of();
+        Map<String, String> names = new HashMap<>();
+        for (String id : announcementIds) names.put("#o" + names.size(), OutboxItem.attribute(id));
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))
+                .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)).item();
+        if (item == null) return List.of();
+        return item.values().stream().map(OutboxItem::announcement).toList();
     }
 
+    /**
+     * Removes the published entries from the shipment item. Not conditional on {@code version} (so it never conflicts
+     * with a state save, which leaves outbox attributes alone); only on the item existing, so a shipment TTL removed
+     * meanwhile is not brought back as a stub.
+     */
     @Override
     public void announced(String shipmentId, Set<String> announcementIds) {
-        String pk = TrackingTable.shipmentPk(shipmentId);
-        for (String id : announcementIds) {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(pk, TrackingTable.OUTBOX_PREFIX + id)));
+        if (announcementIds.isEmpty()) return;
+        Map<String, String> names = new HashMap<>();
+        for (String id : announcementIds) names.put("#o" + names.size(), OutboxItem.attribute(id));
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))
+                    .updateExpression("REMOVE " + String.join(", ", names.keySet()))
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(names));
+        } catch (ConditionalCheckFailedException gone) {
+            // the shipment expired: nothing left to clear
         }
     }
 
@@ -284,7 +323,8 @@ public final class DynamoDbShipments implements Shipments {
         }
     }
 
-    private Update stateUpdate(ShipmentUpdate update) {
+    /** @param keepDueKey leave GSI3's key as stored, on the condition that it is no later than the next check */
+    private Update stateUpdate(ShipmentUpdate update, boolean keepDueKey) {
         Map<String, AttributeValue> state = ShipmentItem.state(update.after(), policy);
         List<String> sets = new ArrayList<>();
         List<String> removes = new ArrayList<>();
@@ -292,6 +332,7 @@ public final class DynamoDbShipments implements Shipments {
         Map<String, AttributeValue> values = new HashMap<>();
         for (int i = 0; i < ShipmentItem.STATE.size(); i++) {
             String attribute = ShipmentItem.STATE.get(i);
+            if (keepDueKey && attribute.startsWith("GSI3")) continue;
             names.put("#a" + i, attribute);
             AttributeValue value = state.get(attribute);
             if (value != null) {
@@ -301,23 +342,25 @@ public final class DynamoDbShipments implements Shipments {
                 removes.add("#a" + i);
             }
         }
+        Instant now = clock.instant();
+        List<Announcement> announcements = update.announcements();
+        for (int i = 0; i < announcements.size(); i++) {
+            names.put("#o" + i, OutboxItem.attribute(announcements.get(i).id()));
+            values.put(":o" + i, OutboxItem.of(announcements.get(i), now));
+            sets.add("#o" + i + " = :o" + i);
+        }
         StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
         if (!removes.isEmpty()) expression.append(" REMOVE ").append(String.join(", ", removes));
         names.put("#expected", "version");
         values.put(":expected", AttributeValue.fromN(Long.toString(update.before().version())));
+        if (keepDueKey) values.put(":due", state.get("GSI3SK"));
         return Update.builder().tableName(table)
                 .key(key(TrackingTable.shipmentPk(update.before().id()), TrackingTable.SHIPMENT_SK))
                 .updateExpression(expression.toString())
-                .conditionExpression("#expected = :expected")
+                .conditionExpression(keepDueKey ? "#expected = :expected AND GSI3SK <= :due" : "#expected = :expected")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
-    }
-
-    private List<TransactWriteItem> outbox(Registration shipment, List<Announcement> announcements) {
-        Instant now = clock.instant();
-        return announcements.stream().map(a -> TransactWriteItem.builder()
-                .put(Put.builder().tableName(table).item(OutboxItem.of(shipment, a, now)).build()).build()).toList();
     }
 
     /**

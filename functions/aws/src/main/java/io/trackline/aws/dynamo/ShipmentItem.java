@@ -78,7 +78,10 @@ final class ShipmentItem {
         return item;
     }
 
-    /** The engine-owned attributes that have a value; the others in {@link #STATE} are to be removed. */
+    /**
+     * The engine-owned attributes that have a value; the others in {@link #STATE} are to be removed. Bookkeeping flags
+     * only the engine reads are stored only when true (absent reads as false): the item is billed per started KB.
+     */
     static Map<String, AttributeValue> state(Shipment shipment, TrackingPolicy policy) {
         TrackingState t = shipment.tracking();
         StatusScan s = t.statusScan();
@@ -91,14 +94,14 @@ final class ShipmentItem {
                 .bool("actionRequired", t.actionRequired())
                 .bool("delayed", shipment.delayed())
                 .bool("terminal", shipment.terminal())
-                .bool("returnLeg", shipment.returnLeg())
-                .bool("stalled", shipment.stalled())
-                .bool("suspectedLost", shipment.suspectedLost())
+                .flag("returnLeg", shipment.returnLeg())
+                .flag("stalled", shipment.stalled())
+                .flag("suspectedLost", shipment.suspectedLost())
                 .s("statusOccurredAt", s == null ? null : s.occurredAt())
                 .s("statusScanKey", s == null ? null : s.key().value())
                 .s("statusScanStatus", s == null ? null : s.status())
-                .bool("statusActionRequired", s != null && s.actionRequired())
-                .bool("carrierDelayed", s != null && s.carrierSaysDelayed())
+                .flag("statusActionRequired", s != null && s.actionRequired())
+                .flag("carrierDelayed", s != null && s.carrierSaysDelayed())
                 .s("firstTerminalAt", t.firstTerminalAt())
                 .s("firstDeliveredAt", t.firstDeliveredAt())
                 .s("latestReturnAt", t.latestReturnAt())
@@ -129,7 +132,7 @@ final class ShipmentItem {
                         .toList()));
     }
 
-    /** @param outbox ids of the shipment's outbox items, read with it */
+    /** @param outbox ids of the shipment's outbox entries (its OUTBOX# attributes) */
     static Shipment shipment(Map<String, AttributeValue> item, Set<String> outbox) {
         Map<String, AttributeValue> etaItem = nested(item, "eta");
         Map<String, AttributeValue> address = nested(item, "deliveryAddress");

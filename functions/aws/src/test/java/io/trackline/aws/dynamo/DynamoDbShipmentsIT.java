@@ -15,6 +15,7 @@ import io.trackline.domain.shipment.port.ConcurrentUpdateException;
 import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
+import io.trackline.domain.shipment.usecase.SweepShipments;
 import io.trackline.domain.shipment.usecase.TrackScans;
 import io.trackline.domain.tracking.CarrierEstimate;
 import io.trackline.domain.tracking.Scan;
@@ -189,5 +190,53 @@ class DynamoDbShipmentsIT {
                 .isEqualTo(Instant.parse("2026-03-04T14:00:00Z").plus(TrackingPolicy.DEFAULT.retention()).getEpochSecond());
         assertThat(item.get("terminal").bool()).isTrue();
         assertThat(item).doesNotContainKey("outbox");
+        assertThat(item.keySet()).noneMatch(name -> name.startsWith("OUTBOX#"));
+    }
+
+    @Example
+    void shouldKeepAnEarlierDueKey_whenTheNextCheckMovesLater_andTheSweeperReindexesIt_whenItFindsNothingDue() {
+        // given a shipment registered on 2 March: stalled check due on the 4th
+        Engine engine = new Engine();
+        engine.clock.set(Instant.parse("2026-03-02T08:00:00Z"));
+        String id = engine.register();
+        String registeredKey = dueKey(engine, id);
+        assertThat(registeredKey).startsWith("2026-03-04T08:00:00.000Z#");
+        // when a scan on the 3rd moves the next check to the 5th
+        engine.clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+        engine.deliver(List.of(scan(Status.IN_TRANSIT, "2026-03-03T08:00:00Z")), List.of());
+        // then the stored key stays (earlier than needed, never later)
+        assertThat(engine.shipment(id).nextCheckAt(TrackingPolicy.DEFAULT)).contains(Instant.parse("2026-03-05T08:00:00Z"));
+        assertThat(dueKey(engine, id)).isEqualTo(registeredKey);
+        // when the sweeper finds it on the 4th with nothing due
+        engine.clock.set(Instant.parse("2026-03-04T09:00:00Z"));
+        int announcedBefore = engine.announcer.events().size();
+        var result = new SweepShipments(engine.shipments, engine.relay, TrackingPolicy.DEFAULT, engine.clock).sweep(10);
+        // then nothing is announced and it is indexed at its next check
+        assertThat(result.checked()).isEqualTo(1);
+        assertThat(result.announcements()).isZero();
+        assertThat(engine.announcer.events()).hasSize(announcedBefore);
+        assertThat(dueKey(engine, id)).isEqualTo("2026-03-05T08:00:00.000Z#" + id);
+        assertThat(engine.shipments.due(engine.clock.instant(), 10)).isEmpty();
+    }
+
+    @Example
+    void shouldMoveTheDueKey_whenTheNextCheckComesSooner() {
+        // given a shipment whose next check is the stalled check on the 4th
+        Engine engine = new Engine();
+        engine.clock.set(Instant.parse("2026-03-02T08:00:00Z"));
+        String id = engine.register();
+        // when the carrier estimates delivery on the 2nd: due deadline the 3rd at noon
+        engine.clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        engine.deliver(List.of(scan(Status.PICKED_UP, "2026-03-02T08:30:00Z")), List.of(new CarrierEstimate(
+                java.time.LocalDate.parse("2026-03-02"), Instant.parse("2026-03-02T08:30:00Z"))));
+        // then the key moves earlier, so the sweeper looks in time
+        assertThat(engine.shipment(id).nextCheckAt(TrackingPolicy.DEFAULT)).contains(Instant.parse("2026-03-03T12:00:00Z"));
+        assertThat(dueKey(engine, id)).isEqualTo("2026-03-03T12:00:00.000Z#" + id);
+        assertThat(engine.shipments.due(Instant.parse("2026-03-03T12:00:00Z"), 10)).containsExactly(id);
+    }
+
+    private static String dueKey(Engine engine, String id) {
+        var key = Map.of("PK", AttributeValue.fromS("SHIP#" + id), "SK", AttributeValue.fromS("SHIPMENT"));
+        return cloud.dynamo.getItem(b -> b.tableName(engine.stack.table()).key(key)).item().get("GSI3SK").s();
     }
 }

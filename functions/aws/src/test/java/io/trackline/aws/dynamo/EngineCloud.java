@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -31,6 +32,8 @@ import java.util.UUID;
  */
 public final class EngineCloud implements AutoCloseable {
     public static final int MAX_RECEIVE_COUNT = 5;
+    /** GSI2's projected attributes in template.yaml (GSI1 and GSI3 project keys only). */
+    public static final List<String> GSI2_ATTRIBUTES = List.of("tenantId", "orderId", "customerId", "createdAt", "shipmentIds");
 
     public final Emulator emulator;
     public final AwsClients clients;
@@ -118,14 +121,19 @@ public final class EngineCloud implements AutoCloseable {
         dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attributes)
                 .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
-                .globalSecondaryIndexes(index("GSI1", ProjectionType.ALL), index("GSI2", ProjectionType.ALL),
-                        index("GSI3", ProjectionType.KEYS_ONLY)));
+                .globalSecondaryIndexes(index("GSI1", keysOnly()), index("GSI2", Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(GSI2_ATTRIBUTES).build()),
+                        index("GSI3", keysOnly())));
     }
 
-    private static GlobalSecondaryIndex index(String name, ProjectionType projection) {
+    private static Projection keysOnly() {
+        return Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, Projection projection) {
         return GlobalSecondaryIndex.builder().indexName(name)
                 .keySchema(key(name + "PK", KeyType.HASH), key(name + "SK", KeyType.RANGE))
-                .projection(p -> p.projectionType(projection)).build();
+                .projection(projection).build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {

@@ -119,6 +119,11 @@ public class InMemoryShipments implements Shipments {
         shipments.put(shipmentId, new Shipment(s.registration(), s.tracking(), s.delayed(), s.version(), pending, s.updatedAt()));
     }
 
+    /** Nothing to store: {@link #due} computes every shipment's next check exactly. */
+    @Override
+    public void reschedule(Shipment shipment) {
+    }
+
     @Override
     public List<String> due(Instant now, int limit) {
         return shipments.values().stream()

@@ -10,6 +10,7 @@ import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.processor.LambdaPoller;
 import io.trackline.processor.ProcessorHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -64,7 +65,8 @@ public final class EngineThroughput {
             }
 
             AwsCallCounter counter = new AwsCallCounter();
-            ProcessorHandler handler = new ProcessorHandler(stack.settings(), cloud.clients(stack, List.of(counter)),
+            WriteUnits writeUnits = new WriteUnits(cloud.dynamo, stack.table());
+            ProcessorHandler handler = new ProcessorHandler(stack.settings(), cloud.clients(stack, List.of(counter, writeUnits)),
                     Clock.systemUTC());
             LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler);
             long began = System.nanoTime();
@@ -72,22 +74,32 @@ public final class EngineThroughput {
             double seconds = (System.nanoTime() - began) / 1e9;
 
             var requests = counter.dynamoRequests();
-            long packageReads = requests.stream().filter(r -> r instanceof QueryRequest q && "GSI1".equals(q.indexName())).count();
-            long otherReads = requests.stream().filter(r -> r instanceof GetItemRequest
-                    || (r instanceof QueryRequest q && q.indexName() == null)).count();
+            // Every package of the bench has one shipment: the GSI1 lookups count the shipment-batches.
+            long packageLookups = requests.stream().filter(r -> r instanceof QueryRequest q && "GSI1".equals(q.indexName())).count();
+            long itemReads = requests.stream().filter(r -> r instanceof GetItemRequest
+                    || (r instanceof QueryRequest q && q.indexName() == null)).count()
+                    + requests.stream().filter(r -> r instanceof BatchGetItemRequest).mapToLong(r -> ((BatchGetItemRequest) r)
+                            .requestItems().values().stream().mapToLong(k -> k.keys().size()).sum()).sum();
             int newScans = packages * WebhookStream.SCANS_PER_PACKAGE;
-            double units = new WriteUnits(cloud.dynamo, stack.table()).total(requests);
+            double units = writeUnits.total();
             out.printf("events processed: %d of %d in %d Lambda invocations, %.1f s: %.0f events/s%n", processed,
                     bodies.size(), poller.invocations, seconds, processed / seconds);
             out.printf("AWS calls: %d, %.2f per event%n", counter.total(), counter.total() / (double) processed);
             counter.calls().forEach((op, n) -> out.printf("  %-32s %6d  %.2f per event%n", op, n, n / (double) processed));
-            out.printf("reads per shipment per batch: %.3f (%d GSI1 queries, %d other reads)%n",
-                    (packageReads + otherReads) / (double) packageReads, packageReads, otherReads);
+            out.printf("reads per shipment per batch: %.3f table reads, after one keys-only GSI1 lookup per package"
+                    + " (%d lookups, %d table reads)%n", itemReads / (double) packageLookups, packageLookups, itemReads);
             out.printf("estimated write units: %.0f for %d new scans: %.2f per new scan%n", units, newScans, units / newScans);
+            writeUnits.breakdown().forEach((kind, n) -> out.printf("  %-20s %8.0f  %.2f per new scan%n", kind, n, n / newScans));
             var sample = cloud.dynamo.query(b -> b.tableName(stack.table()).indexName("GSI1")
                     .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk",
                             AttributeValue.fromS("TRACK#ups#" + WebhookStream.trackingNumber(0))))).items();
-            sample.forEach(item -> out.printf("  item %s: %d bytes%n", item.get("SK").s(), WriteUnits.size(item)));
+            for (var entry : sample) {
+                var item = cloud.dynamo.getItem(b -> b.tableName(stack.table())
+                        .key(Map.of("PK", entry.get("PK"), "SK", entry.get("SK")))).item();
+                out.printf("  item %s: %d bytes%n", item.get("SK").s(), WriteUnits.size(item));
+                item.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(a -> out.printf("    %-22s %4d bytes%n",
+                        a.getKey(), WriteUnits.size(Map.of(a.getKey(), a.getValue()))));
+            }
         }
     }
 }

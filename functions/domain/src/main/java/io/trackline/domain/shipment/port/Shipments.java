@@ -53,6 +53,15 @@ public interface Shipments {
     /** The announcements were published: remove them from the outbox. */
     void announced(String shipmentId, Set<String> announcementIds);
 
-    /** Ids of open shipments the sweeper should look at now, from an index of due dates (never a scan). */
+    /**
+     * The sweeper looked at the shipment and nothing was due: index it at its {@link Shipment#nextCheckAt} (saves may
+     * leave it indexed earlier than needed, never later). A no-op when another writer saved it meanwhile.
+     */
+    void reschedule(Shipment shipment);
+
+    /**
+     * Ids of open shipments the sweeper should look at now, from an index of due dates (never a scan): every shipment
+     * whose next check has come, and possibly some indexed earlier than needed.
+     */
     List<String> due(Instant now, int limit);
 }

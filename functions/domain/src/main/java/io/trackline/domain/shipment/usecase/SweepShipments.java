@@ -42,14 +42,20 @@ public final class SweepShipments {
         return new Result(checked, changed, announcements);
     }
 
-    /** @return the stored update, or {@code null} when nothing changed (e.g. a scan arrived since the index was read) */
+    /**
+     * @return the stored update, or {@code null} when nothing changed (a scan arrived since the index was read, or the
+     * shipment was indexed earlier than needed): then it is re-indexed at its next check
+     */
     private ShipmentUpdate check(String id, Instant now) {
         for (int attempt = 1; ; attempt++) {
             Shipment shipment = shipments.byId(id).orElse(null);
             if (shipment == null) return null;
             relay.relayPending(shipment);
             ShipmentUpdate update = shipment.check(now, policy);
-            if (!update.changed()) return null;
+            if (!update.changed()) {
+                shipments.reschedule(shipment);
+                return null;
+            }
             try {
                 shipments.save(update);
                 relay.relay(update);
