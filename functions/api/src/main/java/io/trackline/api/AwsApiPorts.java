@@ -6,6 +6,7 @@ import io.trackline.api.dynamodb.DynamoDbDeliveryAddresses;
 import io.trackline.api.dynamodb.DynamoDbPreferences;
 import io.trackline.api.dynamodb.DynamoDbTrackingQueries;
 import io.trackline.api.registration.EngineShipmentRegistration;
+import io.trackline.api.registration.ShipmentRegistration;
 import io.trackline.api.sns.SnsEmailSubscriptions;
 import io.trackline.api.sns.SnsSupportDesk;
 import io.trackline.aws.AwsClients;
@@ -22,8 +23,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The API's adapters on AWS, from the function's settings. DynamoDB is built at init (every route reads it); SNS and
- * Secrets Manager only when a route first needs them, which keeps them out of the cold start of "Track package".
+ * The API's adapters on AWS, from the function's settings. DynamoDB is built at init (every route reads it); SNS,
+ * Secrets Manager and the tracking engine (registration) only when a route first needs them, which keeps them out of
+ * the cold start of "Track package".
  */
 final class AwsApiPorts {
     private static final Log LOG = Log.of(AwsApiPorts.class);
@@ -38,9 +40,11 @@ final class AwsApiPorts {
         Supplier<SnsClient> sns = memoized(clients::sns);
         Clock clock = Clock.systemUTC();
         var queries = new DynamoDbTrackingQueries(dynamo, table);
+        Supplier<ShipmentRegistration> engine = memoized(() ->
+                new EngineShipmentRegistration(TrackingEngine.from(settings, clients, clock).registerShipment(), queries));
         return new ApiPorts(
                 queries,
-                new EngineShipmentRegistration(TrackingEngine.from(settings, clients, clock).registerShipment(), queries),
+                command -> engine.get().register(command),
                 new DynamoDbDeliveryAddresses(dynamo, table),
                 new DynamoDbCases(dynamo, table),
                 new SnsSupportDesk(sns, settings.optional("SUPPORT_TOPIC_ARN").orElse("")),
