@@ -1,9 +1,9 @@
 package io.trackline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trackline.api.auth.ApiKey;
 import io.trackline.aws.Json;
 import io.trackline.local.aws.LocalAws;
-import io.trackline.local.demo.DemoSeeder;
 import io.trackline.local.template.Specs;
 import io.trackline.local.template.Template;
 import io.trackline.local.testing.TestTemplates;
@@ -129,7 +129,7 @@ class ProvisioningIT {
         assertThat(cloud.demo().tenants()).hasSize(2);
         for (var tenant : cloud.demo().tenants()) {
             Map<String, AttributeValue> item = aws.dynamoDb().getItem(r -> r.tableName("TrackingTable").key(Map.of(
-                    "PK", AttributeValue.fromS("APIKEY#" + DemoSeeder.sha256Hex(tenant.apiKey())),
+                    "PK", AttributeValue.fromS("APIKEY#" + ApiKey.hash(tenant.apiKey())),
                     "SK", AttributeValue.fromS("APIKEY")))).item();
             assertThat(tenant.apiKey()).matches("tl_[0-9A-Za-z]{40}");
             assertThat(item.get("tenantId").s()).isEqualTo(tenant.id());

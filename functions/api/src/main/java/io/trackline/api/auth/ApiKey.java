@@ -1,5 +1,7 @@
 package io.trackline.api.auth;
 
+import io.trackline.domain.RandomIds;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

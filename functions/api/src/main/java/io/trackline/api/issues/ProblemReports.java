@@ -1,9 +1,9 @@
 package io.trackline.api.issues;
 
-import io.trackline.api.auth.RandomIds;
 import io.trackline.api.http.Problems;
 import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingQueries;
+import io.trackline.domain.RandomIds;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,23 +1,20 @@
 package io.trackline.local.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.trackline.api.admin.ApiKeys;
+import io.trackline.api.dynamodb.DynamoDbApiKeys;
 import io.trackline.aws.Json;
 import io.trackline.local.aws.LocalAws;
 import io.trackline.local.aws.Stack;
 import io.trackline.local.gateway.LocalIssuer;
 import io.trackline.local.template.TemplateException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +48,11 @@ public final class DemoSeeder {
         String secret = stack.secrets().get(secretId);
         if (secret == null) throw new TemplateException("no Secrets Manager secret " + secretId + " for the webhook secrets");
 
+        // Keys are made and stored exactly as `infra/bin/api-keys create` does it: only their hash reaches the table.
+        var apiKeys = new ApiKeys(new DynamoDbApiKeys(aws.dynamoDb(), table), Clock.systemUTC());
         List<DemoCredentials.Tenant> tenants = new ArrayList<>();
         for (String[] tenant : TENANTS) {
-            String apiKey = apiKey();
-            aws.dynamoDb().putItem(r -> r.tableName(table).item(Map.of(
-                    "PK", s("APIKEY#" + sha256Hex(apiKey)),
-                    "SK", s("APIKEY"),
-                    "tenantId", s(tenant[0]),
-                    "name", s(tenant[1]),
-                    "createdAt", s(Instant.now().toString()),
-                    "revoked", AttributeValue.fromBool(false))));
-            tenants.add(new DemoCredentials.Tenant(tenant[0], apiKey));
+            tenants.add(new DemoCredentials.Tenant(tenant[0], apiKeys.create(tenant[0], tenant[1])));
         }
         List<DemoCredentials.Customer> customers = CUSTOMERS.stream()
                 .map(id -> new DemoCredentials.Customer(id, issuer.token(id, TOKEN_LIFETIME)))
@@ -78,26 +69,6 @@ public final class DemoSeeder {
         }
         aws.secretsManager().putSecretValue(r -> r.secretId(secret).secretString(json(stored)));
         return new DemoCredentials(apiUrl, aws.endpoint(), aws.region(), tenants, customers, webhookSecrets);
-    }
-
-    public static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    /** The API's key format: {@code tl_} and 40 base62 characters (238 random bits); it rejects anything else unread. */
-    private String apiKey() {
-        String base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        StringBuilder key = new StringBuilder("tl_");
-        for (int i = 0; i < 40; i++) key.append(base62.charAt(random.nextInt(base62.length())));
-        return key.toString();
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 
     private static String json(Object value) {

@@ -1,5 +1,6 @@
 package io.trackline.domain.shipment.usecase;
 
+import io.trackline.domain.RandomIds;
 import io.trackline.domain.shipment.Contact;
 import io.trackline.domain.shipment.DeliveryAddress;
 import io.trackline.domain.shipment.Registration;
@@ -39,14 +40,9 @@ public final class RegisterShipment {
         this.ids = ids;
     }
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-    private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
-
     /** A fresh shipment id: {@code shp_} and 22 random base62 characters (131 bits), so ids cannot be guessed. */
     public static String newShipmentId() {
-        char[] id = new char[22];
-        for (int i = 0; i < id.length; i++) id[i] = BASE62[RANDOM.nextInt(BASE62.length)];
-        return "shp_" + new String(id);
+        return RandomIds.next("shp_");
     }
 
     /** What the client sends; invalid values cannot be constructed (the message names the field). */

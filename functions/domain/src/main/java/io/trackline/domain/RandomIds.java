@@ -1,4 +1,4 @@
-package io.trackline.api.auth;
+package io.trackline.domain;
 
 import java.security.SecureRandom;
 
@@ -15,7 +15,7 @@ public final class RandomIds {
         return prefix + base62(RANDOM, 22);
     }
 
-    static String base62(SecureRandom random, int length) {
+    public static String base62(SecureRandom random, int length) {
         char[] out = new char[length];
         for (int i = 0; i < length; i++) out[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         return new String(out);
