@@ -1,5 +1,7 @@
 package io.trackline.api.http;
 
+import io.trackline.domain.alerts.PhoneNumber;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -9,7 +11,6 @@ import java.util.regex.Pattern;
 /** Field checks shared by every write; each failure is a 400 naming the field. */
 public final class Fields {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.)+[A-Za-z]{2,63}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
@@ -46,7 +47,7 @@ public final class Fields {
 
     public static String phone(String value, String field) {
         String v = optional(value, field, 16);
-        if (v != null && !E164.matcher(v).matches()) throw Problems.invalid(field, field + " must be in E.164, e.g. +14155550123.");
+        if (v != null && !PhoneNumber.isE164(v)) throw Problems.invalid(field, field + " must be in E.164, e.g. +14155550123.");
         return v;
     }
 

@@ -7,9 +7,14 @@ public record PhoneNumber(String e164) {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
     public PhoneNumber {
-        if (e164 == null || !E164.matcher(e164).matches()) {
+        if (!isE164(e164)) {
             throw new IllegalArgumentException("phone number must be E.164, like +14155550123");
         }
+    }
+
+    /** Whether {@code text} is already an E.164 number, as registration and contact data must be. */
+    public static boolean isE164(String text) {
+        return text != null && E164.matcher(text).matches();
     }
 
     /** Lenient entry point for stored contact data: spaces, dashes and brackets are dropped, nothing else is guessed. */
