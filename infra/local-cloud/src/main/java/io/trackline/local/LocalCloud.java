@@ -1,6 +1,8 @@
 package io.trackline.local;
 
+import io.trackline.aws.Json;
 import io.trackline.emulator.Emulator;
+import io.trackline.emulator.StreamEventSource;
 import io.trackline.local.aws.LocalAws;
 import io.trackline.local.aws.Provisioner;
 import io.trackline.local.aws.Stack;
@@ -13,7 +15,9 @@ import io.trackline.local.gateway.LocalIssuer;
 import io.trackline.local.gateway.Routes;
 import io.trackline.local.lambda.LocalFunction;
 import io.trackline.local.lambda.Schedules;
+import io.trackline.local.lambda.EventFilter;
 import io.trackline.local.lambda.SqsPoller;
+import io.trackline.local.lambda.StreamPoller;
 import io.trackline.local.template.Intrinsic;
 import io.trackline.local.template.Resolver;
 import io.trackline.local.template.Specs;
@@ -28,18 +32,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The whole of {@code template.yaml} running in one JVM (PRODUCT.md §8): an emulator (moto by default) with every
- * table, queue, topic, subscription and secret created, the HTTP API on a local port, each SQS event source polled as
- * Lambda does, the schedules, and demo credentials. {@code make run} starts it through {@link #main}; tests start it
+ * table, queue, topic, subscription and secret created, the HTTP API on a local port, each SQS event source and each
+ * DynamoDB stream event source polled as Lambda does, the schedules, and demo credentials. {@code make run} starts it through {@link #main}; tests start it
  * in-process with {@link #start(LocalCloudOptions)} and close it.
  */
 public final class LocalCloud implements AutoCloseable {
     public static final String STACK_NAME = "trackline-local";
+    /** How long a stream event source waits after finding nothing new (streams have no long poll). */
+    private static final Duration STREAM_IDLE = Duration.ofMillis(200);
 
     private final List<AutoCloseable> resources;
     private final Gateway gateway;
@@ -105,6 +112,7 @@ public final class LocalCloud implements AutoCloseable {
             if (options.eventSources()) {
                 // Pollers stop before the gateway and the emulator: their last receive must not hit a stopped moto.
                 wiring.pollers().forEach(p -> started.add(p.start()));
+                wiring.streams().forEach(p -> started.add(p.start()));
                 timer.start();
             }
             gateway.serve(new Routes<>(wiring.routes()), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
@@ -136,14 +144,15 @@ public final class LocalCloud implements AutoCloseable {
         return audiences;
     }
 
-    /** The functions and what triggers them: HTTP routes, schedules, SQS event sources. */
-    private record Wiring(List<Routes.Route<LocalFunction>> routes, List<Schedules.Entry> schedules, List<SqsPoller> pollers) {
+    /** The functions and what triggers them: HTTP routes, schedules, SQS and DynamoDB stream event sources. */
+    private record Wiring(List<Routes.Route<LocalFunction>> routes, List<Schedules.Entry> schedules, List<SqsPoller> pollers,
+                          List<StreamPoller> streams) {
     }
 
     private static Wiring wire(Template template, Resolver resolver, LocalAws aws, Stack stack,
                                java.util.Set<String> authorizers, LocalCloudOptions options) {
         var lock = new ReentrantLock();
-        Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Specs.Function spec : template.functions()) {
             LocalFunction function = function(spec, resolver, aws, lock);
             String events = spec.logicalId() + ".Events.";
@@ -163,8 +172,35 @@ public final class LocalCloud implements AutoCloseable {
                 wiring.pollers().add(new SqsPoller(function, aws.sqs(), queue, source.batchSize(),
                         source.reportBatchItemFailures(), aws.region(), options.pollWait()));
             }
+            for (Specs.StreamSource source : spec.streams()) {
+                wiring.streams().add(streamPoller(function, source, events + source.event(), resolver, aws, stack));
+            }
         }
         return wiring;
+    }
+
+    /** The table's stream read from the start (locally TRIM_HORIZON and LATEST coincide: the table was just created). */
+    private static StreamPoller streamPoller(LocalFunction function, Specs.StreamSource source, String where,
+                                             Resolver resolver, LocalAws aws, Stack stack) {
+        String table = source.tableId().map(stack.tables()::get).orElseThrow(() -> new TemplateException(
+                where + ".Stream should be !GetAtt <table>.StreamArn of a table in the template"));
+        Optional<Stack.Queue> onFailure = source.onFailure().map(destination -> stack.queueByArn(
+                resolver.string(destination, where + ".DestinationConfig.OnFailure.Destination")));
+        var eventSource = new StreamEventSource(aws.dynamoDb(), aws.dynamoDbStreams(), table, source.batchSize(),
+                EventFilter.of(source.filterPatterns(), where + ".FilterCriteria"), source.maximumRetryAttempts(),
+                givenUp -> onFailure.ifPresent(queue -> aws.sqs().sendMessage(b -> b.queueUrl(queue.url())
+                        .messageBody(onFailureMessage(givenUp)))));
+        return new StreamPoller(function, eventSource, source.reportBatchItemFailures(), table, STREAM_IDLE);
+    }
+
+    /** Lambda's on-failure record for a stream batch: where the records are, not the records. */
+    private static String onFailureMessage(StreamEventSource.GivenUp givenUp) {
+        try {
+            return Json.mapper().writeValueAsString(Map.of("requestContext", Map.of("condition", givenUp.reason()),
+                    "DDBStreamBatchInfo", givenUp));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a batch description always serialises", e);
+        }
     }
 
     private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -71,6 +72,27 @@ class EventSourcesIT {
         assertThat(record.getReceiptHandle()).isNotBlank();
         assertThat(record.getAttributes()).containsKeys("SentTimestamp", "ApproximateFirstReceiveTimestamp");
         assertThat(record.getMessageAttributes().get("kind").getStringValue()).isEqualTo("greeting");
+    }
+
+    @Test
+    void shouldDeliverMatchingStreamRecordsRetryFromTheFailedOneAndGiveUpToTheFailureQueue_whenTheTableChanges() {
+        // given: the function's filter wants items with flags; it fails flaky-1 once and fail-1 always
+        for (String key : List.of("ok-1", "skip-1", "flaky-1", "ok-2", "fail-1", "ok-3")) {
+            var item = new java.util.HashMap<>(Map.of("PK", AttributeValue.fromS(key), "SK", AttributeValue.fromS("item")));
+            if (!key.startsWith("skip")) item.put("flags", AttributeValue.fromSs(List.of("a")));
+            aws.dynamoDb().putItem(r -> r.tableName(cloud.stack().tables().get("Table")).item(item));
+        }
+        // when
+        List<Message> givenUp = Eventually.await("fail-1 is given up", Duration.ofSeconds(20),
+                () -> aws.sqs().receiveMessage(r -> r.queueUrl(cloud.stack().queue("StreamFailureQueue").url())
+                        .maxNumberOfMessages(10).waitTimeSeconds(1)).messages(),
+                messages -> !messages.isEmpty());
+        Eventually.await("ok-3 is delivered", Duration.ofSeconds(20), () -> Recorded.streamRecords,
+                records -> records.contains("ok-3"));
+        // then: in order, filtered, retried from the failed record (once for fail-1, MaximumRetryAttempts 1)
+        assertThat(Recorded.streamRecords).containsExactly("ok-1", "flaky-1", "flaky-1", "ok-2", "fail-1", "fail-1", "ok-3");
+        assertThat(givenUp).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("RetryAttemptsExhausted").contains("startSequenceNumber"));
     }
 
     @Test

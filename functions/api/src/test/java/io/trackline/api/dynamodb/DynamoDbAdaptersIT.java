@@ -8,9 +8,7 @@ import io.trackline.api.preferences.NotificationPreferences;
 import io.trackline.api.registration.EngineShipmentRegistration;
 import io.trackline.api.registration.RegisterShipment;
 import io.trackline.aws.dynamo.DynamoDbShipments;
-import io.trackline.aws.sns.SnsAnnouncer;
 import io.trackline.domain.shipment.TrackingPolicy;
-import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 import io.trackline.api.support.Cloud;
 import io.trackline.api.support.Seed;
 import io.trackline.api.tracking.Address;
@@ -221,10 +219,8 @@ class DynamoDbAdaptersIT {
     /** Registration as the API wires it: the tracking engine's use case on DynamoDB, read back through the queries. */
     private EngineShipmentRegistration registration(DynamoDbClient client) {
         var shipments = new DynamoDbShipments(client, Cloud.TABLE, TrackingPolicy.DEFAULT, Clock.systemUTC());
-        var announcer = new SnsAnnouncer(cloud.sns, cloud.shipmentEventsTopicArn, cloud.supportTopicArn);
-        var engine = new io.trackline.domain.shipment.usecase.RegisterShipment(shipments,
-                new AnnouncementRelay(shipments, announcer), TrackingPolicy.DEFAULT, Clock.systemUTC(),
-                io.trackline.domain.shipment.usecase.RegisterShipment::newShipmentId);
+        var engine = new io.trackline.domain.shipment.usecase.RegisterShipment(shipments, TrackingPolicy.DEFAULT,
+                Clock.systemUTC(), io.trackline.domain.shipment.usecase.RegisterShipment::newShipmentId);
         return new EngineShipmentRegistration(engine, new DynamoDbTrackingQueries(client, Cloud.TABLE));
     }
 }

@@ -48,7 +48,6 @@ public final class Cloud implements AutoCloseable {
         values.put("TABLE_NAME", TABLE);
         values.put("SUPPORT_TOPIC_ARN", supportTopicArn);
         values.put("CUSTOMER_EMAIL_TOPIC_ARN", emailTopicArn);
-        values.put("SHIPMENT_EVENTS_TOPIC_ARN", shipmentEventsTopicArn);
         values.put("CURSOR_KEY", "integration-test-cursor-key-of-at-least-32-bytes");
         values.put("API_KEY_CACHE_TTL", "PT0S");
         return Settings.of(values);

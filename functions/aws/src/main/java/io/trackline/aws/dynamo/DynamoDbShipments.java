@@ -1,6 +1,5 @@
 package io.trackline.aws.dynamo;
 
-import io.trackline.domain.shipment.Announcement;
 import io.trackline.domain.shipment.Registration;
 import io.trackline.domain.shipment.Shipment;
 import io.trackline.domain.shipment.ShipmentUpdate;
@@ -32,16 +31,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static io.trackline.aws.dynamo.TrackingTable.PK;
 import static io.trackline.aws.dynamo.TrackingTable.SK;
 
 /**
  * The {@link Shipments} port on the single-table design of README "Data model". A batch costs one read per shipment
- * (a keys-only GSI1 lookup per package, then one consistent read of each shipment item, which carries its outbox);
- * saves are conditional on {@code version} and write the state and its announcements ({@link OutboxItem}) in one
- * UpdateItem (a transaction only when a case is opened with them); no operation scans the table.
+ * (a keys-only GSI1 lookup per package, then one consistent read of each shipment item); saves are conditional on
+ * {@code version} and write the state and its announcements ({@link OutboxItem}) in one UpdateItem (a transaction only
+ * when a case is opened with them), which the table's stream then carries to the relay; no operation scans the table.
  */
 public final class DynamoDbShipments implements Shipments {
     static final java.time.Duration SCAN_OUTLIVES_SHIPMENT = java.time.Duration.ofDays(365);
@@ -58,8 +56,8 @@ public final class DynamoDbShipments implements Shipments {
     }
 
     /**
-     * The package's shipments and their unpublished announcements: GSI1 (keys only) names the shipments, then each is
-     * read once, strongly consistent, with its outbox ({@link #byId}). The index holds keys only so that a state save
+     * The package's shipments: GSI1 (keys only) names the shipments, then each is read once, strongly consistent
+     * ({@link #byId}). The index holds keys only so that a state save
      * never rewrites a copy of the shipment there.
      */
     @Override
@@ -88,13 +86,13 @@ public final class DynamoDbShipments implements Shipments {
                 .flatMap(Optional::stream).toList();
     }
 
-    /** One consistent read of the shipment item, which carries its outbox. */
+    /** One consistent read of the shipment item. */
     @Override
     public Optional<Shipment> byId(String shipmentId) {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(ShipmentItem.shipment(item, OutboxItem.ids(item)));
+        return Optional.of(ShipmentItem.shipment(item));
     }
 
     @Override
@@ -179,8 +177,7 @@ public final class DynamoDbShipments implements Shipments {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(claim(r, now));
         Map<String, AttributeValue> item = new HashMap<>(ShipmentItem.full(shipment, policy));
-        Instant at = clock.instant();
-        registration.announcements().forEach(a -> item.put(OutboxItem.attribute(a.id()), OutboxItem.of(a, at)));
+        OutboxItem.of(registration.announcements()).ifPresent(outbox -> item.put(OutboxItem.ATTRIBUTE, outbox));
         writes.add(putIfAbsent(item));
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(TrackingTable.orderPk(r.tenantId(), r.orderId()), TrackingTable.ORDER_SK))
@@ -225,39 +222,6 @@ public final class DynamoDbShipments implements Shipments {
                 .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
                         ":event", s(TrackingTable.EVENT_PREFIX)))
                 .build()).stream().map(ScanItem::scan).toList();
-    }
-
-    @Override
-    public List<Announcement> pending(String shipmentId, Set<String> announcementIds) {
-        if (announcementIds.isEmpty()) return List.of();
-        Map<String, String> names = new HashMap<>();
-        for (String id : announcementIds) names.put("#o" + names.size(), OutboxItem.attribute(id));
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))
-                .projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names)).item();
-        if (item == null) return List.of();
-        return item.values().stream().map(OutboxItem::announcement).toList();
-    }
-
-    /**
-     * Removes the published entries from the shipment item. Not conditional on {@code version} (so it never conflicts
-     * with a state save, which leaves outbox attributes alone); only on the item existing, so a shipment TTL removed
-     * meanwhile is not brought back as a stub.
-     */
-    @Override
-    public void announced(String shipmentId, Set<String> announcementIds) {
-        if (announcementIds.isEmpty()) return;
-        Map<String, String> names = new HashMap<>();
-        for (String id : announcementIds) names.put("#o" + names.size(), OutboxItem.attribute(id));
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))
-                    .updateExpression("REMOVE " + String.join(", ", names.keySet()))
-                    .conditionExpression("attribute_exists(PK)")
-                    .expressionAttributeNames(names));
-        } catch (ConditionalCheckFailedException gone) {
-            // the shipment expired: nothing left to clear
-        }
     }
 
     @Override
@@ -342,13 +306,12 @@ public final class DynamoDbShipments implements Shipments {
                 removes.add("#a" + i);
             }
         }
-        Instant now = clock.instant();
-        List<Announcement> announcements = update.announcements();
-        for (int i = 0; i < announcements.size(); i++) {
-            names.put("#o" + i, OutboxItem.attribute(announcements.get(i).id()));
-            values.put(":o" + i, OutboxItem.of(announcements.get(i), now));
-            sets.add("#o" + i + " = :o" + i);
-        }
+        // This write's announcements replace the previous write's: the stream relay publishes what is new to it.
+        names.put("#outbox", OutboxItem.ATTRIBUTE);
+        OutboxItem.of(update.announcements()).ifPresentOrElse(outbox -> {
+            sets.add("#outbox = :outbox");
+            values.put(":outbox", outbox);
+        }, () -> removes.add("#outbox"));
         StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
         if (!removes.isEmpty()) expression.append(" REMOVE ").append(String.join(", ", removes));
         names.put("#expected", "version");

@@ -11,55 +11,57 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The outbox lives in the shipment item: one attribute {@code OUTBOX#<announcementId>} = {@code {kind, body,
- * createdAt}} per announcement not yet confirmed published, {@code body} exactly what will be published, gzipped
- * (binary): the item is billed per started KB on the save that sets the entry and on the one that clears it. The state
- * change and its announcements are therefore one single-item write (atomic, no transaction), the one consistent read of
- * a shipment shows what a crash left unpublished, and clearing an entry removes the attribute without touching
- * {@code version}.
+ * The outbox lives in the shipment item: attribute {@code outbox} holds the announcements of the item's last engine
+ * write, set (or removed) by that same write, so a state change and its announcements are one single-item write. The
+ * table's stream carries each write's old and new image; the relay publishes the entries the new image has and the old
+ * one has not (README "Exactly once"). Nothing ever clears an entry: the next save replaces or removes them.
+ * <p>
+ * A binary set, one entry per announcement: a kind byte ({@code E} shipment event, {@code C} case) and the gzipped body
+ * exactly as it will be published. A set of leaf values rather than a map keyed by id, because a Lambda event filter's
+ * {@code exists} matches leaves only; gzipped because every byte is billed on this write and on the next.
  */
-final class OutboxItem {
+public final class OutboxItem {
+    public static final String ATTRIBUTE = "outbox";
+    private static final byte EVENT = 'E';
+    private static final byte CASE = 'C';
+
     private OutboxItem() {
     }
 
-    static String attribute(String announcementId) {
-        return TrackingTable.OUTBOX_PREFIX + announcementId;
+    /** The attribute for a write's announcements; empty when it has none (the write removes the attribute). */
+    static Optional<AttributeValue> of(List<Announcement> announcements) {
+        if (announcements.isEmpty()) return Optional.empty();
+        return Optional.of(AttributeValue.fromBs(announcements.stream().map(a -> SdkBytes.fromByteArray(entry(a))).toList()));
     }
 
-    static AttributeValue of(Announcement announcement, Instant now) {
-        return AttributeValue.fromM(Attributes.item()
-                .s("kind", announcement.event() != null ? "EVENT" : "CASE")
-                .put("body", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(announcement.event() != null
-                        ? ShipmentEventCodec.encode(announcement.event())
-                        : SupportMessage.encode(announcement.suspectedLoss())))))
-                .s("createdAt", now)
-                .build());
+    public static byte[] entry(Announcement announcement) {
+        boolean event = announcement.event() != null;
+        byte[] body = gzip(event ? ShipmentEventCodec.encode(announcement.event())
+                : SupportMessage.encode(announcement.suspectedLoss()));
+        byte[] entry = new byte[body.length + 1];
+        entry[0] = event ? EVENT : CASE;
+        System.arraycopy(body, 0, entry, 1, body.length);
+        return entry;
     }
 
-    /** Ids of the announcements pending in a shipment item. */
-    static Set<String> ids(Map<String, AttributeValue> shipmentItem) {
-        return shipmentItem.keySet().stream().filter(name -> name.startsWith(TrackingTable.OUTBOX_PREFIX))
-                .map(name -> name.substring(TrackingTable.OUTBOX_PREFIX.length())).collect(Collectors.toSet());
-    }
-
-    static Announcement announcement(AttributeValue entry) {
-        String body = gunzip(entry.m().get("body").b().asByteArray());
-        return "EVENT".equals(Attributes.stringOrNull(entry.m(), "kind"))
-                ? Announcement.of(ShipmentEventCodec.decode(body))
+    /** @throws IllegalArgumentException when the entry is not one {@link #entry} wrote */
+    public static Announcement announcement(byte[] entry) {
+        if (entry.length < 2 || (entry[0] != EVENT && entry[0] != CASE)) {
+            throw new IllegalArgumentException("not an outbox entry");
+        }
+        String body = gunzip(Arrays.copyOfRange(entry, 1, entry.length));
+        return entry[0] == EVENT ? Announcement.of(ShipmentEventCodec.decode(body))
                 : Announcement.of(SupportMessage.decode(body));
     }
 
     private static byte[] gzip(String text) {
         var bytes = new ByteArrayOutputStream();
-        try (var out = new GZIPOutputStream(bytes)) {
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,10 +70,10 @@ final class OutboxItem {
     }
 
     private static String gunzip(byte[] gzipped) {
-        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+        try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzipped))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException("outbox entry is not gzip: " + e.getMessage(), e);
         }
     }
 }

@@ -132,8 +132,7 @@ final class ShipmentItem {
                         .toList()));
     }
 
-    /** @param outbox ids of the shipment's outbox entries (its OUTBOX# attributes) */
-    static Shipment shipment(Map<String, AttributeValue> item, Set<String> outbox) {
+    static Shipment shipment(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> etaItem = nested(item, "eta");
         Map<String, AttributeValue> address = nested(item, "deliveryAddress");
         Map<String, AttributeValue> contact = nested(item, "contact");
@@ -160,7 +159,7 @@ final class ShipmentItem {
                 instant(item, "lastScanAt"), eta(etaItem, promised), knownScans,
                 new Alerts(string(item, "delayedFor").map(LocalDate::parse).orElse(null), instant(item, "stalledFor"),
                         instant(item, "lostFor")));
-        return new Shipment(registration, tracking, bool(item, "delayed"), number(item, "version"), outbox,
+        return new Shipment(registration, tracking, bool(item, "delayed"), number(item, "version"),
                 string(item, "updatedAt").map(Instant::parse).orElse(registration.createdAt()));
     }
 

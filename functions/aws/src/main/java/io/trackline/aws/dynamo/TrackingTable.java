@@ -16,7 +16,6 @@ public final class TrackingTable {
     public static final String SHIPMENT_SK = "SHIPMENT";
     public static final String ORDER_SK = "ORDER";
     public static final String EVENT_PREFIX = "EVENT#";
-    public static final String OUTBOX_PREFIX = "OUTBOX#";
     public static final String CASE_PREFIX = "CASE#";
     /** The sweeper's due index is spread over this many partitions so no single key gets hot. */
     public static final int DUE_SHARDS = 4;

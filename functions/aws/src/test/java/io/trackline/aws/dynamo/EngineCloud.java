@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -26,7 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The engine's slice of template.yaml on the emulator: TrackingTable (same keys and indexes), the ingest queue with its
+ * The engine's slice of template.yaml on the emulator: TrackingTable (same keys, indexes and stream), the ingest queue with its
  * DLQ (maxReceiveCount 5), the shipment-events and support topics, and a queue subscribed to each topic so tests can
  * count what was published.
  */
@@ -123,7 +125,9 @@ public final class EngineCloud implements AutoCloseable {
                 .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
                 .globalSecondaryIndexes(index("GSI1", keysOnly()), index("GSI2", Projection.builder()
                                 .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(GSI2_ATTRIBUTES).build()),
-                        index("GSI3", keysOnly())));
+                        index("GSI3", keysOnly()))
+                .streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
     }
 
     private static Projection keysOnly() {

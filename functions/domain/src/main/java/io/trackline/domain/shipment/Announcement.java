@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Something a shipment update must announce exactly once: a {@link ShipmentEvent} for the shipment-events topic, or a
- * {@link SuspectedLoss} case for support. It goes to the outbox with the state change and is published after commit.
+ * {@link SuspectedLoss} case for support. It is written to the outbox in the same write as the state change that caused
+ * it; the store's change stream publishes it from there (README "Exactly once").
  */
 public record Announcement(ShipmentEvent event, SuspectedLoss suspectedLoss) {
     public Announcement {

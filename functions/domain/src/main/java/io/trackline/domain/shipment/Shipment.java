@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,18 +28,13 @@ import java.util.stream.Stream;
  *
  * @param delayed         PRODUCT.md §2's delayed flag as of the last command (it depends on the clock)
  * @param version         optimistic-locking version of the stored record
- * @param outbox          ids of announcements written to the outbox whose publication is not yet confirmed
  */
 public record Shipment(Registration registration, TrackingState tracking, boolean delayed, long version,
-                       Set<String> outbox, Instant updatedAt) {
-
-    public Shipment {
-        outbox = Set.copyOf(outbox);
-    }
+                       Instant updatedAt) {
 
     public static Shipment register(Registration registration) {
         return new Shipment(registration, TrackingState.initial(Eta.promised(registration.promisedDeliveryDate())),
-                false, 0, Set.of(), registration.createdAt());
+                false, 0, registration.createdAt());
     }
 
     public String id() {
@@ -164,10 +158,7 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
             }
         }
         boolean changed = !state.equals(tracking) || delayedNow != delayed;
-        Set<String> pending = new java.util.HashSet<>(outbox);
-        events.forEach(e -> pending.add(Announcement.of(e).id()));
-        loss.ifPresent(l -> pending.add(Announcement.of(l).id()));
-        Shipment next = changed ? new Shipment(registration, state, delayedNow, version + 1, pending, now) : this;
+        Shipment next = changed ? new Shipment(registration, state, delayedNow, version + 1, now) : this;
         return new ShipmentUpdate(this, next, newScans, List.copyOf(events), reflagFrom, loss);
     }
 

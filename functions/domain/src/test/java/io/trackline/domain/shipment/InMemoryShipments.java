@@ -1,8 +1,10 @@
 package io.trackline.domain.shipment;
 
 import io.trackline.domain.shipment.port.AlreadyRegisteredException;
+import io.trackline.domain.shipment.port.Announcer;
 import io.trackline.domain.shipment.port.ConcurrentUpdateException;
 import io.trackline.domain.shipment.port.Shipments;
+import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.ScanKey;
@@ -12,28 +14,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The repository port in memory, with the stored semantics of the DynamoDB adapter (versioned saves, scans stored once,
- * the outbox as a set of pending ids): for unit tests and the processor's CPU benchmark.
+ * the outbox holding the last write's announcements) and of its change stream: each committed write is relayed to
+ * {@code changeStream} through the {@link AnnouncementRelay}, as the relay function does from the table's stream. For
+ * unit tests and the processor's CPU benchmark.
  */
 public class InMemoryShipments implements Shipments {
     private final TrackingPolicy policy;
+    private final AnnouncementRelay relay;
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final Map<String, Map<ScanKey, TrackedScan>> histories = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Announcement>> outboxes = new ConcurrentHashMap<>();
+    private final Map<String, List<Announcement>> outboxes = new ConcurrentHashMap<>();
     private final Map<String, Map<ScanKey, Scan>> unattached = new ConcurrentHashMap<>();
     private final Map<String, SuspectedLoss> cases = new ConcurrentHashMap<>();
 
-    public InMemoryShipments(TrackingPolicy policy) {
+    public InMemoryShipments(TrackingPolicy policy, Announcer changeStream) {
         this.policy = policy;
+        this.relay = new AnnouncementRelay(changeStream);
     }
 
     @Override
@@ -59,7 +62,7 @@ public class InMemoryShipments implements Shipments {
         storeScans(id, update);
         Shipment stored = shipments.get(id);
         if (stored == null || stored.version() != update.before().version()) throw new ConcurrentUpdateException(id);
-        commit(update, stored.outbox());
+        commit(update);
     }
 
     @Override
@@ -69,7 +72,7 @@ public class InMemoryShipments implements Shipments {
             throw new AlreadyRegisteredException(r.tenantId(), r.carrier().code(), r.trackingNumber().value());
         }
         storeScans(r.id(), registration);
-        commit(registration, Set.of());
+        commit(registration);
     }
 
     private void storeScans(String id, ShipmentUpdate update) {
@@ -80,17 +83,13 @@ public class InMemoryShipments implements Shipments {
                         ? new TrackedScan(tracked.scan(), true) : tracked));
     }
 
-    private void commit(ShipmentUpdate update, Set<String> storedOutbox) {
+    private void commit(ShipmentUpdate update) {
         Shipment after = update.after();
-        var outbox = outboxes.computeIfAbsent(after.id(), k -> new ConcurrentHashMap<>());
-        Set<String> pending = new HashSet<>(storedOutbox);
-        for (Announcement a : update.announcements()) {
-            outbox.put(a.id(), a);
-            pending.add(a.id());
-        }
+        List<Announcement> before = outboxes.getOrDefault(after.id(), List.of());
+        outboxes.put(after.id(), update.announcements());
         update.suspectedLoss().ifPresent(loss -> cases.putIfAbsent(loss.caseId(), loss));
-        shipments.put(after.id(), new Shipment(after.registration(), after.tracking(), after.delayed(), after.version(),
-                pending, after.updatedAt()));
+        shipments.put(after.id(), after);
+        relay.relay(before, update.announcements());
     }
 
     @Override
@@ -102,21 +101,6 @@ public class InMemoryShipments implements Shipments {
     @Override
     public List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber) {
         return List.copyOf(unattached.getOrDefault(carrier.code() + '#' + trackingNumber.value(), Map.of()).values());
-    }
-
-    @Override
-    public List<Announcement> pending(String shipmentId, Set<String> announcementIds) {
-        var outbox = outboxes.getOrDefault(shipmentId, Map.of());
-        return announcementIds.stream().map(outbox::get).filter(a -> a != null).toList();
-    }
-
-    @Override
-    public synchronized void announced(String shipmentId, Set<String> announcementIds) {
-        outboxes.getOrDefault(shipmentId, new LinkedHashMap<>()).keySet().removeAll(announcementIds);
-        Shipment s = shipments.get(shipmentId);
-        Set<String> pending = new HashSet<>(s.outbox());
-        pending.removeAll(announcementIds);
-        shipments.put(shipmentId, new Shipment(s.registration(), s.tracking(), s.delayed(), s.version(), pending, s.updatedAt()));
     }
 
     /** Nothing to store: {@link #due} computes every shipment's next check exactly. */
@@ -142,7 +126,8 @@ public class InMemoryShipments implements Shipments {
         return cases.values();
     }
 
-    public Map<String, Announcement> outbox(String shipmentId) {
-        return Map.copyOf(outboxes.getOrDefault(shipmentId, Map.of()));
+    /** The announcements of the shipment's last write. */
+    public List<Announcement> outbox(String shipmentId) {
+        return outboxes.getOrDefault(shipmentId, List.of());
     }
 }

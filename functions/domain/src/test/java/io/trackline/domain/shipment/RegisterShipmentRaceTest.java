@@ -1,6 +1,5 @@
 package io.trackline.domain.shipment;
 
-import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.Status;
 import org.junit.jupiter.api.Test;
@@ -17,16 +16,15 @@ class RegisterShipmentRaceTest {
     void shouldAttachScan_whenItArrivesWhileRegistrationIsBeingWritten() {
         // given: the processor keeps a scan unattached between the registration's read and its write
         MutableClock clock = new MutableClock(Scans.REGISTERED_AT);
-        InMemoryShipments shipments = new InMemoryShipments(TrackingPolicy.DEFAULT) {
+        RecordingAnnouncer announcer = new RecordingAnnouncer();
+        InMemoryShipments shipments = new InMemoryShipments(TrackingPolicy.DEFAULT, announcer) {
             @Override
             public void create(ShipmentUpdate registration) {
                 keepUnattached(Scans.CARRIER, Scans.TRACKING, List.of(scan(Status.PICKED_UP, "2026-03-02T08:30:00Z")));
                 super.create(registration);
             }
         };
-        RecordingAnnouncer announcer = new RecordingAnnouncer();
-        var register = new RegisterShipment(shipments, new AnnouncementRelay(shipments, announcer),
-                TrackingPolicy.DEFAULT, clock, () -> "shp_1");
+        var register = new RegisterShipment(shipments, TrackingPolicy.DEFAULT, clock, () -> "shp_1");
         Registration r = Scans.registration("unused");
         // when
         var result = register.register(new RegisterShipment.Command(r.tenantId(), r.orderId(), r.customerId(),

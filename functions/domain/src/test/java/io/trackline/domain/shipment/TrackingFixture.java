@@ -1,6 +1,5 @@
 package io.trackline.domain.shipment;
 
-import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.shipment.usecase.SweepShipments;
@@ -13,13 +12,13 @@ import java.util.List;
 /** The engine's use cases wired to the in-memory port: what the processor and the sweeper do, without AWS. */
 public final class TrackingFixture {
     public final MutableClock clock = new MutableClock(Scans.REGISTERED_AT);
-    public final InMemoryShipments shipments = new InMemoryShipments(TrackingPolicy.DEFAULT);
+    /** What the change stream published. */
     public final RecordingAnnouncer announcer = new RecordingAnnouncer();
-    private final AnnouncementRelay relay = new AnnouncementRelay(shipments, announcer);
-    public final TrackScans trackScans = new TrackScans(shipments, relay, TrackingPolicy.DEFAULT, clock);
-    public final SweepShipments sweep = new SweepShipments(shipments, relay, TrackingPolicy.DEFAULT, clock);
+    public final InMemoryShipments shipments = new InMemoryShipments(TrackingPolicy.DEFAULT, announcer);
+    public final TrackScans trackScans = new TrackScans(shipments, TrackingPolicy.DEFAULT, clock);
+    public final SweepShipments sweep = new SweepShipments(shipments, TrackingPolicy.DEFAULT, clock);
     private int nextId;
-    public final RegisterShipment register = new RegisterShipment(shipments, relay, TrackingPolicy.DEFAULT, clock,
+    public final RegisterShipment register = new RegisterShipment(shipments, TrackingPolicy.DEFAULT, clock,
             () -> "shp_" + (++nextId));
 
     public Shipment registerDefault() {

@@ -9,6 +9,7 @@ import io.trackline.domain.shipment.DeliveryAddress;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.processor.LambdaPoller;
 import io.trackline.processor.ProcessorHandler;
+import io.trackline.relay.StreamRelay;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -27,8 +28,8 @@ import java.util.Map;
 
 /**
  * Bench command: 1,000 webhooks (100 packages, or the number given, × their journey, interleaved as they would arrive) through the ingest
- * queue and the processor on the emulator; prints events/s, AWS calls per event, reads per shipment per batch and the
- * estimated DynamoDB write units per new scan. Run with {@code infra/bin/bench-engine}.
+ * queue and the processor on the emulator, then the relay on the table's stream; prints events/s, AWS calls per event
+ * (both functions), reads per shipment per batch and the estimated DynamoDB write units per new scan. Run with {@code infra/bin/bench-engine}.
  */
 public final class EngineThroughput {
     private static final int DEFAULT_PACKAGES = 100;
@@ -69,8 +70,12 @@ public final class EngineThroughput {
             ProcessorHandler handler = new ProcessorHandler(stack.settings(), cloud.clients(stack, List.of(counter, writeUnits)),
                     Clock.systemUTC());
             LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler);
+            // The relay publishes from the table's stream what the processor's writes announced: its calls count too
+            // (reading the stream is the event source's, not the function's).
+            StreamRelay relay = new StreamRelay(cloud, stack, List.of(counter));
             long began = System.nanoTime();
             int processed = poller.drain();
+            int relayInvocations = relay.drain();
             double seconds = (System.nanoTime() - began) / 1e9;
 
             var requests = counter.dynamoRequests();
@@ -84,7 +89,9 @@ public final class EngineThroughput {
             double units = writeUnits.total();
             out.printf("events processed: %d of %d in %d Lambda invocations, %.1f s: %.0f events/s%n", processed,
                     bodies.size(), poller.invocations, seconds, processed / seconds);
-            out.printf("AWS calls: %d, %.2f per event%n", counter.total(), counter.total() / (double) processed);
+            out.printf("relay: %d invocations on the table's stream%n", relayInvocations);
+            out.printf("AWS calls (processor and relay): %d, %.2f per event%n", counter.total(),
+                    counter.total() / (double) processed);
             counter.calls().forEach((op, n) -> out.printf("  %-32s %6d  %.2f per event%n", op, n, n / (double) processed));
             out.printf("reads per shipment per batch: %.3f table reads, after one keys-only GSI1 lookup per package"
                     + " (%d lookups, %d table reads)%n", itemReads / (double) packageLookups, packageLookups, itemReads);

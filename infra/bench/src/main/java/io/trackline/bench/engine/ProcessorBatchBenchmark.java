@@ -8,7 +8,6 @@ import io.trackline.domain.shipment.DeliveryAddress;
 import io.trackline.domain.shipment.InMemoryShipments;
 import io.trackline.domain.shipment.RecordingAnnouncer;
 import io.trackline.domain.shipment.TrackingPolicy;
-import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.shipment.usecase.TrackScans;
@@ -56,10 +55,9 @@ public class ProcessorBatchBenchmark {
     @Setup(Level.Invocation)
     public void freshShipments() {
         Clock clock = Clock.fixed(START.plusSeconds(86_400), ZoneOffset.UTC);
-        var shipments = new InMemoryShipments(TrackingPolicy.DEFAULT);
-        var relay = new AnnouncementRelay(shipments, new RecordingAnnouncer());
-        var register = new RegisterShipment(shipments, relay, TrackingPolicy.DEFAULT, clock, RegisterShipment::newShipmentId);
-        TrackScans trackScans = new TrackScans(shipments, relay, TrackingPolicy.DEFAULT, clock);
+        var shipments = new InMemoryShipments(TrackingPolicy.DEFAULT, new RecordingAnnouncer());
+        var register = new RegisterShipment(shipments, TrackingPolicy.DEFAULT, clock, RegisterShipment::newShipmentId);
+        TrackScans trackScans = new TrackScans(shipments, TrackingPolicy.DEFAULT, clock);
         List<SQSEvent.SQSMessage> messages = new ArrayList<>();
         for (int p = 0; p < 10; p++) {
             register.register(new RegisterShipment.Command("tenant-1", "order-" + p, "customer-" + p, WebhookStream.CARRIER,

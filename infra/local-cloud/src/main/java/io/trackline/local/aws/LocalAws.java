@@ -4,6 +4,7 @@ import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
 import io.trackline.emulator.Emulator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,6 +20,7 @@ public final class LocalAws implements AutoCloseable {
     private final URI endpoint;
     private final String region;
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbStreamsClient dynamoDbStreams;
     private final SqsClient sqs;
     private final SnsClient sns;
     private final SecretsManagerClient secretsManager;
@@ -28,6 +30,7 @@ public final class LocalAws implements AutoCloseable {
         this.region = region;
         AwsClients clients = new AwsClients(Settings.of(settings(Map.of())));
         this.dynamoDb = clients.dynamoDb();
+        this.dynamoDbStreams = clients.dynamoDbStreams();
         this.sqs = clients.sqs();
         this.sns = clients.sns();
         this.secretsManager = clients.secretsManager();
@@ -59,6 +62,10 @@ public final class LocalAws implements AutoCloseable {
         return dynamoDb;
     }
 
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return dynamoDbStreams;
+    }
+
     public SqsClient sqs() {
         return sqs;
     }
@@ -74,6 +81,7 @@ public final class LocalAws implements AutoCloseable {
     @Override
     public void close() {
         dynamoDb.close();
+        dynamoDbStreams.close();
         sqs.close();
         sns.close();
         secretsManager.close();

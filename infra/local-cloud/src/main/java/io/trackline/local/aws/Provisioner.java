@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -89,6 +90,8 @@ public final class Provisioner {
                                 .nonKeyAttributes(i.nonKeyAttributes().isEmpty() ? null : i.nonKeyAttributes()).build())
                         .build()).toList());
             }
+            table.streamViewType().ifPresent(view -> request.streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true).streamViewType(view).build()));
             description = aws.dynamoDb().createTable(request.build()).tableDescription();
         } catch (ResourceInUseException exists) {
             description = aws.dynamoDb().describeTable(r -> r.tableName(name)).table();

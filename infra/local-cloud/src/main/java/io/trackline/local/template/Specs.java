@@ -22,8 +22,9 @@ public final class Specs {
     public record Index(String name, List<KeyElement> keySchema, String projectionType, List<String> nonKeyAttributes) {
     }
 
+    /** {@code streamViewType} when the table has a stream ({@code StreamSpecification}). */
     public record Table(String logicalId, List<AttributeDefinition> attributes, List<KeyElement> keySchema,
-                        List<Index> globalIndexes, Optional<String> ttlAttribute) {
+                        List<Index> globalIndexes, Optional<String> ttlAttribute, Optional<String> streamViewType) {
     }
 
     /** {@code deadLetterTarget} is the template's value, usually {@code !GetAtt Dlq.Arn}. */
@@ -75,13 +76,27 @@ public final class Specs {
         }
     }
 
+    /**
+     * A DynamoDB stream event source: {@code stream} is the template's value ({@code !GetAtt Table.StreamArn}),
+     * {@code filterPatterns} the JSON patterns of its FilterCriteria, {@code maximumRetryAttempts} negative for
+     * unlimited, {@code onFailure} the on-failure destination's value.
+     */
+    public record StreamSource(String event, Object stream, int batchSize, String startingPosition,
+                               boolean reportBatchItemFailures, int maximumRetryAttempts, List<String> filterPatterns,
+                               Optional<Object> onFailure) {
+        public Optional<String> tableId() {
+            return Intrinsic.targetOf(stream);
+        }
+    }
+
     /** {@code rate} is empty for cron expressions, which run locally only when triggered by hand. */
     public record Schedule(String event, String expression, Optional<Duration> rate) {
     }
 
     /** A function with its {@code Globals} merged in: handler {@code class::method}, environment unresolved. */
     public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
-                           List<HttpRoute> routes, List<SqsSource> queues, List<Schedule> schedules) {
+                           List<HttpRoute> routes, List<SqsSource> queues, List<Schedule> schedules,
+                           List<StreamSource> streams) {
         public String handlerClass() {
             int separator = handler.indexOf("::");
             return separator < 0 ? handler : handler.substring(0, separator);

@@ -173,7 +173,9 @@ public final class Template {
         Props ttl = p.props("TimeToLiveSpecification");
         Optional<String> ttlAttribute = ttl.bool("Enabled", false) ? ttl.optionalString("AttributeName") : Optional.empty();
         if (keySchema(p).isEmpty()) throw new TemplateException(id + ".Properties.KeySchema is missing");
-        return new Table(id, attributes, keySchema(p), indexes, ttlAttribute);
+        Optional<String> streamViewType = p.raw("StreamSpecification") == null ? Optional.empty()
+                : Optional.of(p.props("StreamSpecification").string("StreamViewType"));
+        return new Table(id, attributes, keySchema(p), indexes, ttlAttribute, streamViewType);
     }
 
     private static List<KeyElement> keySchema(Props p) {
@@ -228,6 +230,7 @@ public final class Template {
         List<HttpRoute> routes = new ArrayList<>();
         List<SqsSource> queues = new ArrayList<>();
         List<Schedule> schedules = new ArrayList<>();
+        List<Specs.StreamSource> streams = new ArrayList<>();
         p.props("Events").values().forEach((event, value) -> {
             Props e = Props.of(id + ".Events." + event, value);
             Props ep = e.props("Properties");
@@ -240,6 +243,12 @@ public final class Template {
                 }
                 case "SQS" -> queues.add(new SqsSource(event, ep.required("Queue"), ep.integer("BatchSize", 10),
                         ep.list("FunctionResponseTypes").contains("ReportBatchItemFailures")));
+                case "DynamoDB" -> streams.add(new Specs.StreamSource(event, ep.required("Stream"),
+                        ep.integer("BatchSize", 100), ep.string("StartingPosition"),
+                        ep.list("FunctionResponseTypes").contains("ReportBatchItemFailures"),
+                        ep.integer("MaximumRetryAttempts", -1),
+                        ep.props("FilterCriteria").propsList("Filters").stream().map(f -> f.string("Pattern")).toList(),
+                        Optional.ofNullable(ep.props("DestinationConfig").props("OnFailure").raw("Destination"))));
                 case "Schedule" -> {
                     String expression = ep.string("Schedule");
                     schedules.add(new Schedule(event, expression, rate(expression, id + ".Events." + event)));
@@ -249,7 +258,8 @@ public final class Template {
                 }
             }
         });
-        return new Function(id, handler, environment, timeout, List.copyOf(routes), List.copyOf(queues), List.copyOf(schedules));
+        return new Function(id, handler, environment, timeout, List.copyOf(routes), List.copyOf(queues), List.copyOf(schedules),
+                List.copyOf(streams));
     }
 
     /** {@code rate(15 minutes)}; a cron expression has no rate locally (it runs when triggered by hand). */

@@ -28,7 +28,8 @@ class TemplateTest {
                 "ProcessorFunction", "io.trackline.processor.ProcessorHandler",
                 "NotifierFunction", "io.trackline.notifier.NotifierHandler",
                 "ApiFunction", "io.trackline.api.ApiHandler",
-                "SweeperFunction", "io.trackline.sweeper.SweeperHandler"));
+                "SweeperFunction", "io.trackline.sweeper.SweeperHandler",
+                "RelayFunction", "io.trackline.relay.RelayHandler"));
         assertThat(TEMPLATE.functions()).allSatisfy(f -> assertThat(f.handlerMethod()).isEqualTo("handleRequest"));
     }
 
@@ -75,6 +76,20 @@ class TemplateTest {
         assertThat(notifications.queueId()).contains("NotificationQueue");
         assertThat(notifications.reportBatchItemFailures()).isTrue();
         assertThat(sweep.rate()).contains(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void shouldReadTheStreamEventSourceWithItsFilterAndFailureQueue_whenTheRelayDeclaresIt() {
+        var outbox = function("RelayFunction").streams().getFirst();
+
+        assertThat(outbox.tableId()).contains("TrackingTable");
+        assertThat(outbox.startingPosition()).isEqualTo("TRIM_HORIZON");
+        assertThat(outbox.reportBatchItemFailures()).isTrue();
+        assertThat(outbox.maximumRetryAttempts()).isEqualTo(-1);
+        assertThat(outbox.filterPatterns()).singleElement().asString().contains("\"outbox\"");
+        assertThat(outbox.onFailure()).contains(new Intrinsic.GetAtt("RelayFailureQueue", "Arn"));
+        assertThat(TEMPLATE.tables()).singleElement()
+                .satisfies(t -> assertThat(t.streamViewType()).contains("NEW_AND_OLD_IMAGES"));
     }
 
     @Test

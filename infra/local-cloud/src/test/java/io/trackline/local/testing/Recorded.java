@@ -17,6 +17,8 @@ public final class Recorded {
     public static final List<SQSEvent.SQSMessage> messages = new CopyOnWriteArrayList<>();
     public static final List<Map<String, Object>> ticks = new CopyOnWriteArrayList<>();
     public static final Map<String, Settings> settings = new ConcurrentHashMap<>();
+    /** The partition key of each stream record delivered, in delivery order. */
+    public static final List<String> streamRecords = new CopyOnWriteArrayList<>();
 
     public record Delivery(String function, String body, int receiveCount) {
     }
@@ -29,6 +31,7 @@ public final class Recorded {
         deliveries.clear();
         messages.clear();
         ticks.clear();
+        streamRecords.clear();
     }
 
     public static List<Delivery> deliveriesOf(String body) {

@@ -1,6 +1,5 @@
 package io.trackline.domain.shipment.port;
 
-import io.trackline.domain.shipment.Announcement;
 import io.trackline.domain.shipment.Shipment;
 import io.trackline.domain.shipment.ShipmentUpdate;
 import io.trackline.domain.tracking.Carrier;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Where shipments, their history and their outbox live. */
 public interface Shipments {
@@ -27,7 +25,9 @@ public interface Shipments {
 
     /**
      * Stores the update's new scans, and, if the stored version is still {@code before.version()}, its state together
-     * with its announcements in the outbox (one atomic write).
+     * with its announcements in the outbox (one atomic write). The outbox holds this write's announcements only; the
+     * store publishes each announcement of a committed write exactly once, after the write (its change stream), so a
+     * caller never publishes and a crash after the write loses nothing.
      *
      * @throws ConcurrentUpdateException when another writer got there first: reload, re-apply, retry
      */
@@ -46,12 +46,6 @@ public interface Shipments {
 
     /** The scans kept for a package nobody had registered. */
     List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber);
-
-    /** Announcements in the outbox that a crash may have left unpublished. */
-    List<Announcement> pending(String shipmentId, Set<String> announcementIds);
-
-    /** The announcements were published: remove them from the outbox. */
-    void announced(String shipmentId, Set<String> announcementIds);
 
     /**
      * The sweeper looked at the shipment and nothing was due: index it at its {@link Shipment#nextCheckAt} (saves may

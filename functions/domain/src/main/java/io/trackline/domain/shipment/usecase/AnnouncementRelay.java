@@ -1,47 +1,39 @@
 package io.trackline.domain.shipment.usecase;
 
 import io.trackline.domain.shipment.Announcement;
-import io.trackline.domain.shipment.Shipment;
-import io.trackline.domain.shipment.ShipmentUpdate;
 import io.trackline.domain.shipment.port.Announcer;
-import io.trackline.domain.shipment.port.Shipments;
 
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The publishing half of the transactional outbox: after an update commits, publish its announcements and clear them
- * from the outbox; before touching a shipment, publish whatever a crash left pending. A crash after publishing but
- * before clearing publishes again with the same id, which subscribers deduplicate.
+ * The publishing half of the transactional outbox, driven by the store's change stream: each committed write of a
+ * shipment carries the announcements of that write; the ones the shipment's previous write did not carry are new and
+ * are published, in order. A redelivered change (the stream retries from a failed record) publishes again with the
+ * same ids, which subscribers deduplicate; a write that leaves the outbox as it was publishes nothing.
  */
 public final class AnnouncementRelay {
-    private final Shipments shipments;
     private final Announcer announcer;
 
-    public AnnouncementRelay(Shipments shipments, Announcer announcer) {
-        this.shipments = shipments;
+    public AnnouncementRelay(Announcer announcer) {
         this.announcer = announcer;
     }
 
-    /** Publishes what earlier, interrupted work left in the shipment's outbox. */
-    public void relayPending(Shipment shipment) {
-        if (shipment.outbox().isEmpty()) return;
-        publish(shipment.id(), shipments.pending(shipment.id(), shipment.outbox()));
+    /**
+     * @param before the outbox as the previous write left it (empty for a new shipment)
+     * @param after  the outbox as this write left it
+     * @return how many announcements were published
+     */
+    public int relay(Collection<Announcement> before, Collection<Announcement> after) {
+        List<Announcement> added = added(before, after);
+        added.forEach(announcer::announce);
+        return added.size();
     }
 
-    /** Publishes a committed update's announcements. */
-    public void relay(ShipmentUpdate update) {
-        publish(update.after().id(), update.announcements());
-    }
-
-    private void publish(String shipmentId, List<Announcement> announcements) {
-        if (announcements.isEmpty()) return;
-        Set<String> done = new LinkedHashSet<>();
-        for (Announcement announcement : announcements) {
-            announcer.announce(announcement);
-            done.add(announcement.id());
-        }
-        shipments.announced(shipmentId, done);
+    static List<Announcement> added(Collection<Announcement> before, Collection<Announcement> after) {
+        Set<String> old = before.stream().map(Announcement::id).collect(Collectors.toSet());
+        return after.stream().filter(a -> !old.contains(a.id())).toList();
     }
 }

@@ -24,17 +24,14 @@ import java.util.function.Supplier;
  */
 public final class RegisterShipment {
     private final Shipments shipments;
-    private final AnnouncementRelay relay;
     private final TrackingPolicy policy;
     private final Clock clock;
     private final Supplier<String> ids;
     private final TrackScans trackScans;
 
-    public RegisterShipment(Shipments shipments, AnnouncementRelay relay, TrackingPolicy policy, Clock clock,
-                            Supplier<String> ids) {
+    public RegisterShipment(Shipments shipments, TrackingPolicy policy, Clock clock, Supplier<String> ids) {
         this.shipments = shipments;
-        this.relay = relay;
-        this.trackScans = new TrackScans(shipments, relay, policy, clock);
+        this.trackScans = new TrackScans(shipments, policy, clock);
         this.policy = policy;
         this.clock = clock;
         this.ids = ids;
@@ -90,7 +87,6 @@ public final class RegisterShipment {
             return new Result(shipments.registered(command.tenantId(), command.carrier(), command.trackingNumber())
                     .orElseThrow(() -> raced), false);
         }
-        relay.relay(update);
         // Scans kept as unattached while this registration was being written would otherwise never be attached.
         var late = shipments.unattached(command.carrier(), command.trackingNumber()).stream()
                 .filter(scan -> !update.after().tracking().knows(scan.key())).toList();

@@ -12,13 +12,11 @@ import java.time.Instant;
 /** The sweeper's use case (PRODUCT.md §6): look at the shipments that are due and announce what time has revealed. */
 public final class SweepShipments {
     private final Shipments shipments;
-    private final AnnouncementRelay relay;
     private final TrackingPolicy policy;
     private final Clock clock;
 
-    public SweepShipments(Shipments shipments, AnnouncementRelay relay, TrackingPolicy policy, Clock clock) {
+    public SweepShipments(Shipments shipments, TrackingPolicy policy, Clock clock) {
         this.shipments = shipments;
-        this.relay = relay;
         this.policy = policy;
         this.clock = clock;
     }
@@ -50,7 +48,6 @@ public final class SweepShipments {
         for (int attempt = 1; ; attempt++) {
             Shipment shipment = shipments.byId(id).orElse(null);
             if (shipment == null) return null;
-            relay.relayPending(shipment);
             ShipmentUpdate update = shipment.check(now, policy);
             if (!update.changed()) {
                 shipments.reschedule(shipment);
@@ -58,7 +55,6 @@ public final class SweepShipments {
             }
             try {
                 shipments.save(update);
-                relay.relay(update);
                 return update;
             } catch (ConcurrentUpdateException e) {
                 if (attempt == TrackScans.MAX_ATTEMPTS) throw e;

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The processor's use case: apply one package's scans to every shipment registered for it (or keep them until one is),
- * order-safe, and announce each change exactly once.
+ * order-safe; each change and its announcements are one write (the store publishes them exactly once).
  */
 public final class TrackScans {
     /**
@@ -21,13 +21,11 @@ public final class TrackScans {
     static final int MAX_ATTEMPTS = 8;
 
     private final Shipments shipments;
-    private final AnnouncementRelay relay;
     private final TrackingPolicy policy;
     private final Clock clock;
 
-    public TrackScans(Shipments shipments, AnnouncementRelay relay, TrackingPolicy policy, Clock clock) {
+    public TrackScans(Shipments shipments, TrackingPolicy policy, Clock clock) {
         this.shipments = shipments;
-        this.relay = relay;
         this.policy = policy;
         this.clock = clock;
     }
@@ -44,22 +42,20 @@ public final class TrackScans {
     }
 
     private void apply(Shipment shipment, PackageScans scans) {
-        relay.relayPending(shipment);
         Shipment current = shipment;
         for (int attempt = 1; ; attempt++) {
             ShipmentUpdate update = current.apply(scans.scans(), scans.estimates(), clock.instant(), policy);
             if (!update.changed()) return;
             try {
                 shipments.save(update);
-                relay.relay(update);
                 return;
             } catch (ConcurrentUpdateException e) {
                 if (attempt == MAX_ATTEMPTS) throw e;
                 backOff(attempt);
                 String id = current.id();
+                // The conflict may be our own write, committed but reported failed (a 5xx after commit): re-applying
+                // to what is stored then changes nothing, and that write's announcements left with it.
                 current = shipments.byId(id).orElseThrow(() -> new IllegalStateException("shipment " + id + " vanished"));
-                // The conflict may be our own write, committed but reported failed (a 5xx after commit): publish it.
-                relay.relayPending(current);
             }
         }
     }
