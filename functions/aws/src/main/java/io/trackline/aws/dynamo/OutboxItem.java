@@ -6,14 +6,14 @@ import io.trackline.domain.shipment.Announcement;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * The outbox lives in the shipment item: attribute {@code outbox} holds the announcements of the item's last engine
@@ -21,14 +21,26 @@ import java.util.Optional;
  * table's stream carries each write's old and new image; the relay publishes the entries the new image has and the old
  * one has not (README "Exactly once"). Nothing ever clears an entry: the next save replaces or removes them.
  * <p>
- * A binary set, one entry per announcement: a kind byte ({@code E} shipment event, {@code C} case) and the gzipped body
- * exactly as it will be published. A set of leaf values rather than a map keyed by id, because a Lambda event filter's
- * {@code exists} matches leaves only; gzipped because every byte is billed on this write and on the next.
+ * A binary set, one entry per announcement: a kind byte, then exactly the body that will be published, raw-deflated
+ * with a preset dictionary of the bodies' keys and values. A set of leaf values rather than a map keyed by id, because
+ * a Lambda event filter's {@code exists} matches leaves only. Compact because the entry is billed on this write and,
+ * in the item's old image, on the next one: an out-for-delivery event takes about 240 bytes (gzip: 390).
  */
 public final class OutboxItem {
     public static final String ATTRIBUTE = "outbox";
-    private static final byte EVENT = 'E';
-    private static final byte CASE = 'C';
+    /** Kind bytes. A new dictionary needs new kinds: entries written with this one stay in the stream for 24 hours. */
+    private static final byte EVENT = 'e';
+    private static final byte CASE = 'c';
+    /** Keys and frequent values of shipment-event and case bodies; the most frequent last (nearest, cheapest). */
+    private static final byte[] DICTIONARY = ("LABEL_CREATED PICKED_UP AVAILABLE_FOR_PICKUP DELIVERY_ATTEMPTED EXCEPTION"
+            + " RETURN_TO_SENDER RETURNED LOST DELAYED STALLED SUSPECTED_LOST ADDRESS_ISSUE RECIPIENT_UNAVAILABLE"
+            + " CUSTOMS_HOLD CARRIER_DELAY WEATHER_DELAY DAMAGED OTHER {\"caseId\":\"\",\"createdAt\":\"\",\"lastScanAt\":\""
+            + " {\"eventId\":\"\",\"trigger\":\"\",\"shipmentId\":\"shp_\",\"tenantId\":\"\",\"orderId\":\"\","
+            + "\"customerId\":\"\",\"carrier\":\"\",\"trackingNumber\":\"\",\"status\":\"\",\"previousStatus\":\""
+            + "IN_TRANSIT\",\"milestone\":\"OUT_FOR_DELIVERY\",\"exceptionReason\":null,\"actionRequired\":false,"
+            + "\"delayed\":false,\"eta\":\"20\",\"description\":\"\",\"location\":{\"city\":\"\",\"region\":\"\","
+            + "\"postalCode\":\"\",\"country\":\"US\"},\"occurredAt\":\"20T:00:00Z\",\"publishedAt\":\"20T:00Z\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     private OutboxItem() {
     }
@@ -41,8 +53,8 @@ public final class OutboxItem {
 
     public static byte[] entry(Announcement announcement) {
         boolean event = announcement.event() != null;
-        byte[] body = gzip(event ? ShipmentEventCodec.encode(announcement.event())
-                : SupportMessage.encode(announcement.suspectedLoss()));
+        byte[] body = deflate((event ? ShipmentEventCodec.encode(announcement.event())
+                : SupportMessage.encode(announcement.suspectedLoss())).getBytes(StandardCharsets.UTF_8));
         byte[] entry = new byte[body.length + 1];
         entry[0] = event ? EVENT : CASE;
         System.arraycopy(body, 0, entry, 1, body.length);
@@ -54,26 +66,45 @@ public final class OutboxItem {
         if (entry.length < 2 || (entry[0] != EVENT && entry[0] != CASE)) {
             throw new IllegalArgumentException("not an outbox entry");
         }
-        String body = gunzip(Arrays.copyOfRange(entry, 1, entry.length));
-        return entry[0] == EVENT ? Announcement.of(ShipmentEventCodec.decode(body))
+        String body = inflate(Arrays.copyOfRange(entry, 1, entry.length));
+        return entry[0] == EVENT ? Announcement.of(ShipmentEventCodec.decodeExactly(body))
                 : Announcement.of(SupportMessage.decode(body));
     }
 
-    private static byte[] gzip(String text) {
-        var bytes = new ByteArrayOutputStream();
-        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static byte[] deflate(byte[] body) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setDictionary(DICTIONARY);
+            deflater.setInput(body);
+            deflater.finish();
+            var out = new ByteArrayOutputStream(body.length);
+            byte[] buffer = new byte[1024];
+            while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
+            return out.toByteArray();
+        } finally {
+            deflater.end();
         }
-        return bytes.toByteArray();
     }
 
-    private static String gunzip(byte[] gzipped) {
-        try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("outbox entry is not gzip: " + e.getMessage(), e);
+    private static String inflate(byte[] deflated) {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setDictionary(DICTIONARY);
+            inflater.setInput(deflated);
+            var out = new ByteArrayOutputStream(deflated.length * 3);
+            byte[] buffer = new byte[1024];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("outbox entry is truncated");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("outbox entry is not deflated: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.trackline.aws.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.trackline.aws.Json;
 import io.trackline.domain.alerts.ShipmentEvent;
 
@@ -28,6 +29,22 @@ public final class ShipmentEventCodec {
     public static ShipmentEvent decode(String body) {
         try {
             return Json.mapper().readValue(body, ShipmentEvent.class);
+        } catch (JsonProcessingException | NullPointerException e) {
+            throw new IllegalArgumentException("not a shipment event: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes a body this codec wrote, keeping each date-time's offset, so that {@code encode(decodeExactly(body))}
+     * is {@code body} again (the outbox relay republishes what the processor wrote). {@link #decode} gives instants in
+     * UTC, which is what subscribers compare.
+     *
+     * @throws IllegalArgumentException when the body is not a shipment event
+     */
+    public static ShipmentEvent decodeExactly(String body) {
+        try {
+            return Json.mapper().readerFor(ShipmentEvent.class)
+                    .without(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).readValue(body);
         } catch (JsonProcessingException | NullPointerException e) {
             throw new IllegalArgumentException("not a shipment event: " + e.getMessage(), e);
         }
