@@ -24,7 +24,7 @@ import java.util.zip.Inflater;
  * A binary set, one entry per announcement: a kind byte, then exactly the body that will be published, raw-deflated
  * with a preset dictionary of the bodies' keys and values. A set of leaf values rather than a map keyed by id, because
  * a Lambda event filter's {@code exists} matches leaves only. Compact because the entry is billed on this write and,
- * in the item's old image, on the next one: an out-for-delivery event takes about 240 bytes (gzip: 390).
+ * in the item's old image, on the next one: an out-for-delivery event takes about 200 bytes (gzip: 390).
  */
 public final class OutboxItem {
     public static final String ATTRIBUTE = "outbox";
