@@ -67,7 +67,7 @@ public final class DynamoDbShipments implements Shipments {
         List<String> ids = query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
                 .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
                 .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
-                        ":ship", s("SHIP#")))
+                        ":ship", s(TrackingTable.SHIPMENT_ENTRY_PREFIX)))
                 .build()).stream().map(item -> TrackingTable.shipmentIdOf(Attributes.stringOrNull(item, PK))).toList();
         if (ids.isEmpty()) return claimed(carrier, trackingNumber);
         return ids.stream().map(this::byId).flatMap(Optional::stream).toList();
@@ -158,7 +158,7 @@ public final class DynamoDbShipments implements Shipments {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", AttributeValue.fromN(Long.toString(shipment.version()))));
         next.ifPresent(at -> {
             values.put(":pk", s(TrackingTable.duePk(shipment.id())));
-            values.put(":sk", s(TrackingTable.dueSk(at, shipment.id())));
+            values.put(":sk", s(TrackingTable.dueSk(at)));
         });
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(TrackingTable.shipmentPk(shipment.id()), TrackingTable.SHIPMENT_SK))
@@ -263,7 +263,7 @@ public final class DynamoDbShipments implements Shipments {
     @Override
     public List<String> due(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
-        String upper = TrackingTable.sortable(now) + "#\uffff";
+        String upper = TrackingTable.dueSk(now);
         for (int shard = 0; shard < TrackingTable.DUE_SHARDS && ids.size() < limit; shard++) {
             QueryRequest request = QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI3)
                     .keyConditionExpression("GSI3PK = :pk AND GSI3SK <= :upper")
