@@ -49,6 +49,7 @@ public final class DynamoDbShipments implements Shipments {
     private final String table;
     private final TrackingPolicy policy;
     private final Clock clock;
+    private final DueKeys dueKeys = new DueKeys();
 
     public DynamoDbShipments(DynamoDbClient dynamo, String table, TrackingPolicy policy, Clock clock) {
         this.dynamo = dynamo;
@@ -94,6 +95,7 @@ public final class DynamoDbShipments implements Shipments {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
+        dueKeys.read(shipmentId, item);
         return Optional.of(ShipmentItem.shipment(item, OutboxItem.ids(item)));
     }
 
@@ -129,13 +131,17 @@ public final class DynamoDbShipments implements Shipments {
     /**
      * The due key (GSI3) only has to be no later than the shipment's next check. A save whose next check is not sooner
      * than the stored key leaves the key alone, so the index entry is not deleted and put again on every scan; the
-     * sweeper re-indexes a shipment it finds early ({@link #reschedule}).
+     * sweeper re-indexes a shipment it finds early ({@link #reschedule}). When the read of this shipment showed a key
+     * that must move ({@link DueKeys}), the attempt to keep it is skipped.
      *
      * @return false when the stored key is later than the next check or missing, or the version moved on: the full save
      * then sets the key (and tells a version conflict apart)
      */
     private boolean saveKeepingDueKey(ShipmentUpdate update) {
-        if (update.after().nextCheckAt(policy).isEmpty()) return false;
+        Optional<Instant> next = update.after().nextCheckAt(policy);
+        boolean mustMove = dueKeys.mustMove(update.before().id(), update.before().version(),
+                next.map(TrackingTable::dueSk).orElse(null));
+        if (next.isEmpty() || mustMove) return false;
         try {
             updateItem(stateUpdate(update, true));
             return true;

@@ -37,8 +37,9 @@ import static io.trackline.aws.dynamo.Attributes.string;
 import static io.trackline.aws.dynamo.Attributes.stringOrNull;
 
 /**
- * The shipment item (README "Data model"): registration, current state, {@code version}, and
- * the keys of GSI1 (by tracking number), GSI2 (by order) and the sparse GSI3 (due for the sweeper, open shipments only).
+ * The shipment item (README "Data model"): registration, current state, {@code version}, and the keys of GSI1 (by
+ * tracking number), GSI2 (by order) and the sparse GSI3 (due for the sweeper, open shipments only). The shipment id,
+ * its package and its registration time are stored only in those keys.
  */
 final class ShipmentItem {
     /** Every attribute the engine owns; written on each save, removed when absent. Registration data is written once. */
