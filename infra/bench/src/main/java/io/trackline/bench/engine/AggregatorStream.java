@@ -1,6 +1,7 @@
 package io.trackline.bench.engine;
 
 import io.trackline.aws.dynamo.TypicalShipment;
+import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.ScanReport;
 import io.trackline.domain.tracking.TrackingNumber;
@@ -28,7 +29,7 @@ final class AggregatorStream {
 
     static Workload workload(int packages) {
         Instant registeredAt = Instant.now().minus(REGISTERED_AGO);
-        List<io.trackline.domain.shipment.usecase.RegisterShipment.Command> registrations = new ArrayList<>();
+        List<RegisterShipment.Command> registrations = new ArrayList<>();
         List<ScanReport> webhooks = new ArrayList<>();
         for (int p = 0; p < packages; p++) {
             registrations.add(TypicalShipment.command("ORD-2026-" + String.format("%06d", p), trackingNumber(p), registeredAt));
@@ -38,7 +39,7 @@ final class AggregatorStream {
         }
         return new Workload("(b) aggregator: " + CHECKPOINTS + " checkpoints in " + WEBHOOKS
                 + " webhooks, each with the full history", Clock.offset(Clock.systemUTC(), REGISTERED_AGO.negated()),
-                registrations, webhooks, packages * CHECKPOINTS, trackingNumber(0));
+                registrations, webhooks, packages * CHECKPOINTS, registrations.getFirst());
     }
 
     static TrackingNumber trackingNumber(int packageNo) {

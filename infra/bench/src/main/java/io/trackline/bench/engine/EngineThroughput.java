@@ -89,7 +89,8 @@ public final class EngineThroughput {
         writeUnits.breakdown().forEach((kind, n) -> out.printf("    %-20s %8.0f  %.2f per new scan%n", kind, n, n / newScans));
         var entries = cloud.dynamo.query(b -> b.tableName(stack.table()).indexName(TrackingTable.GSI1)
                 .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk",
-                        AttributeValue.fromS(TrackingTable.trackPk(WebhookStream.CARRIER, workload.sample()))))).items();
+                        AttributeValue.fromS(TrackingTable.trackPk(workload.sample().carrier(), workload.sample().trackingNumber())))))
+                .items();
         for (var entry : entries) {
             var item = cloud.dynamo.getItem(b -> b.tableName(stack.table())
                     .key(Map.of("PK", entry.get("PK"), "SK", entry.get("SK")))).item();

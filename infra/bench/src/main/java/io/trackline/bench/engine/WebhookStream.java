@@ -63,7 +63,7 @@ final class WebhookStream {
         }
         return new Workload("(a) one new scan per webhook: " + SCANS_PER_PACKAGE + "-scan journey, each webhook with the"
                 + " history so far, then one full re-send", Clock.systemUTC(), registrations, webhooks,
-                packages * SCANS_PER_PACKAGE, trackingNumber(0));
+                packages * SCANS_PER_PACKAGE, registrations.getFirst());
     }
 
     /** The {@code webhook}-th report (0-based) of package {@code packageNo}, its journey starting at {@code start}. */

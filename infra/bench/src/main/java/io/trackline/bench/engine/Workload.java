@@ -2,7 +2,6 @@ package io.trackline.bench.engine;
 
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.ScanReport;
-import io.trackline.domain.tracking.TrackingNumber;
 
 import java.time.Clock;
 import java.util.List;
@@ -14,5 +13,5 @@ import java.util.List;
  * @param sample   a package whose shipment item is shown at the end of its journey
  */
 record Workload(String title, Clock registrationClock, List<RegisterShipment.Command> registrations,
-                List<ScanReport> webhooks, int newScans, TrackingNumber sample) {
+                List<ScanReport> webhooks, int newScans, RegisterShipment.Command sample) {
 }
