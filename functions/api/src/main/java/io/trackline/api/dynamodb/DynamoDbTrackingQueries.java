@@ -160,7 +160,7 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
             for (int attempt = 0; !pending.isEmpty() && attempt < 5; attempt++) {
                 var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
                 response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> found.put(str(item, "id"), ShipmentItems.shipment(item, List.of())));
+                        .forEach(item -> found.put(ShipmentItems.id(item), ShipmentItems.shipment(item, List.of())));
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
             if (!pending.isEmpty()) throw new IllegalStateException("DynamoDB kept throttling the shipment reads");

@@ -8,6 +8,8 @@ import io.trackline.api.tracking.Eta;
 import io.trackline.api.tracking.NotificationRecord;
 import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingEvent;
+import io.trackline.aws.dynamo.EtaAttribute;
+import io.trackline.aws.dynamo.TrackingTable;
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Milestone;
@@ -32,23 +34,43 @@ public final class ShipmentItems {
     private ShipmentItems() {
     }
 
+    /** The engine's layout (README "Data model"): id, package and registration time are read from the keys. */
     public static TrackedShipment shipment(Map<String, AttributeValue> item, List<TrackingEvent> events) {
-        String createdAt = str(item, "createdAt");
         String statusAt = str(item, "statusOccurredAt");
-        return new TrackedShipment(str(item, "id"), str(item, "tenantId"), str(item, "orderId"), str(item, "customerId"),
-                str(item, "carrier"), str(item, "trackingNumber"), str(item, "service"),
+        return new TrackedShipment(id(item), str(item, "tenantId"), str(item, "orderId"), str(item, "customerId"),
+                TrackingTable.carrierOf(str(item, "GSI1PK")).code(), TrackingTable.trackingNumberOf(str(item, "GSI1PK")).value(),
+                str(item, "service"),
                 named(Status.class, str(item, "status"), Status.UNKNOWN),
                 named(Milestone.class, str(item, "milestone"), null),
                 named(ExceptionReason.class, str(item, "exceptionReason"), null),
                 bool(item, "actionRequired"), bool(item, "delayed"), bool(item, "terminal"),
                 statusAt == null ? null : OffsetDateTime.parse(statusAt),
-                read(item, "eta", Eta.class).orElse(Eta.NONE),
+                eta(item),
                 read(item, "deliveryAddress", Address.class).orElse(null),
                 read(item, "contact", Contact.class).orElse(null),
-                createdAt == null ? null : Instant.parse(createdAt),
+                createdAt(item),
                 num(item, "version", 0),
                 read(item, "addressChanges", AddressChange[].class).map(Arrays::asList).orElse(List.of()),
                 events);
+    }
+
+    /** The shipment id, from the table key (the item stores it nowhere else). */
+    public static String id(Map<String, AttributeValue> shipmentItem) {
+        return TrackingTable.shipmentIdOf(str(shipmentItem, Keys.PK));
+    }
+
+    /** In GSI2SK; an item of the former layout has a {@code createdAt} attribute. */
+    private static Instant createdAt(Map<String, AttributeValue> item) {
+        String createdAt = str(item, "createdAt");
+        return createdAt != null ? Instant.parse(createdAt) : TrackingTable.createdAtOf(str(item, "GSI2SK"));
+    }
+
+    /** The engine's compact {@code eta} layout is read in one place, {@link EtaAttribute}. */
+    private static Eta eta(Map<String, AttributeValue> item) {
+        var eta = EtaAttribute.decode(item);
+        return new Eta(eta.promised(), eta.first() == null ? null : eta.first().date(),
+                eta.latest() == null ? null : eta.latest().date(),
+                eta.history().stream().map(e -> new Eta.Estimate(e.date(), e.reportedAt())).toList());
     }
 
     public static TrackingEvent event(Map<String, AttributeValue> item) {

@@ -47,6 +47,7 @@ public final class DynamoDbShipments implements Shipments {
     private final String table;
     private final TrackingPolicy policy;
     private final Clock clock;
+    private final DueKeys dueKeys = new DueKeys();
 
     public DynamoDbShipments(DynamoDbClient dynamo, String table, TrackingPolicy policy, Clock clock) {
         this.dynamo = dynamo;
@@ -65,7 +66,7 @@ public final class DynamoDbShipments implements Shipments {
         List<String> ids = query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI1)
                 .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
                 .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
-                        ":ship", s("SHIP#")))
+                        ":ship", s(TrackingTable.SHIPMENT_ENTRY_PREFIX)))
                 .build()).stream().map(item -> TrackingTable.shipmentIdOf(Attributes.stringOrNull(item, PK))).toList();
         if (ids.isEmpty()) return claimed(carrier, trackingNumber);
         return ids.stream().map(this::byId).flatMap(Optional::stream).toList();
@@ -92,6 +93,7 @@ public final class DynamoDbShipments implements Shipments {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(TrackingTable.shipmentPk(shipmentId), TrackingTable.SHIPMENT_SK))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
+        dueKeys.read(shipmentId, item);
         return Optional.of(ShipmentItem.shipment(item));
     }
 
@@ -127,13 +129,17 @@ public final class DynamoDbShipments implements Shipments {
     /**
      * The due key (GSI3) only has to be no later than the shipment's next check. A save whose next check is not sooner
      * than the stored key leaves the key alone, so the index entry is not deleted and put again on every scan; the
-     * sweeper re-indexes a shipment it finds early ({@link #reschedule}).
+     * sweeper re-indexes a shipment it finds early ({@link #reschedule}). When the read of this shipment showed a key
+     * that must move ({@link DueKeys}), the attempt to keep it is skipped.
      *
      * @return false when the stored key is later than the next check or missing, or the version moved on: the full save
      * then sets the key (and tells a version conflict apart)
      */
     private boolean saveKeepingDueKey(ShipmentUpdate update) {
-        if (update.after().nextCheckAt(policy).isEmpty()) return false;
+        Optional<Instant> next = update.after().nextCheckAt(policy);
+        boolean mustMove = dueKeys.mustMove(update.before().id(), update.before().version(),
+                next.map(TrackingTable::dueSk).orElse(null));
+        if (next.isEmpty() || mustMove) return false;
         try {
             updateItem(stateUpdate(update, true));
             return true;
@@ -156,7 +162,7 @@ public final class DynamoDbShipments implements Shipments {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", AttributeValue.fromN(Long.toString(shipment.version()))));
         next.ifPresent(at -> {
             values.put(":pk", s(TrackingTable.duePk(shipment.id())));
-            values.put(":sk", s(TrackingTable.dueSk(at, shipment.id())));
+            values.put(":sk", s(TrackingTable.dueSk(at)));
         });
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(TrackingTable.shipmentPk(shipment.id()), TrackingTable.SHIPMENT_SK))
@@ -227,7 +233,7 @@ public final class DynamoDbShipments implements Shipments {
     @Override
     public List<String> due(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
-        String upper = TrackingTable.sortable(now) + "#\uffff";
+        String upper = TrackingTable.dueSk(now);
         for (int shard = 0; shard < TrackingTable.DUE_SHARDS && ids.size() < limit; shard++) {
             QueryRequest request = QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI3)
                     .keyConditionExpression("GSI3PK = :pk AND GSI3SK <= :upper")

@@ -17,6 +17,9 @@ public final class TrackingTable {
     public static final String ORDER_SK = "ORDER";
     public static final String EVENT_PREFIX = "EVENT#";
     public static final String CASE_PREFIX = "CASE#";
+    private static final String TRACK_PREFIX = "TRACK#";
+    /** The sort-key prefix of a shipment's GSI1 and GSI2 entries. */
+    public static final String SHIPMENT_ENTRY_PREFIX = "SHIP#";
     /** The sweeper's due index is spread over this many partitions so no single key gets hot. */
     public static final int DUE_SHARDS = 4;
 
@@ -36,7 +39,20 @@ public final class TrackingTable {
     }
 
     public static String trackPk(Carrier carrier, TrackingNumber trackingNumber) {
-        return "TRACK#" + carrier.code() + '#' + trackingNumber.value();
+        return TRACK_PREFIX + carrier.code() + '#' + trackingNumber.value();
+    }
+
+    /**
+     * The carrier of a {@link #trackPk} (GSI1PK of a shipment item, which stores the package nowhere else): neither a
+     * carrier slug nor a tracking number contains {@code #}.
+     */
+    public static Carrier carrierOf(String trackPk) {
+        return new Carrier(trackPk.substring(TRACK_PREFIX.length(), trackPk.lastIndexOf('#')));
+    }
+
+    /** The tracking number of a {@link #trackPk}. */
+    public static TrackingNumber trackingNumberOf(String trackPk) {
+        return new TrackingNumber(trackPk.substring(trackPk.lastIndexOf('#') + 1));
     }
 
     public static String claimSk(String tenantId) {
@@ -55,8 +71,33 @@ public final class TrackingTable {
         return "DUE#" + Math.floorMod(shipmentId.hashCode(), DUE_SHARDS);
     }
 
-    public static String dueSk(Instant nextCheckAt, String shipmentId) {
-        return sortable(nextCheckAt) + '#' + shipmentId;
+    /**
+     * A shipment's GSI1 entry needs no sort value of its own (readers take the shipment id from the projected
+     * {@code PK}); a short constant keeps the key present and the item small.
+     */
+    public static String packageEntrySk() {
+        return SHIPMENT_ENTRY_PREFIX;
+    }
+
+    /**
+     * A shipment's GSI2 entry under its order sorts by registration time, which the shipment item stores only here:
+     * exact epoch seconds (10 digits before the point until 2286, no trailing zeros, so the strings sort as time).
+     */
+    public static String orderEntrySk(Instant createdAt) {
+        return SHIPMENT_ENTRY_PREFIX + Attributes.epochSeconds(createdAt);
+    }
+
+    /** The registration time of a shipment from its {@link #orderEntrySk}. */
+    public static Instant createdAtOf(String orderEntrySk) {
+        return Attributes.instant(orderEntrySk.substring(SHIPMENT_ENTRY_PREFIX.length()));
+    }
+
+    /**
+     * GSI3's sort key: the next check in whole epoch seconds, rounded down (never later than the check), fixed width so
+     * it sorts as time. Index entries need not be unique: readers take the shipment id from the projected {@code PK}.
+     */
+    public static String dueSk(Instant nextCheckAt) {
+        return String.format("%010d", nextCheckAt.getEpochSecond());
     }
 
     public static String sortable(Instant instant) {

@@ -21,7 +21,8 @@ import java.util.Set;
  * @param firstDeliveredAt earliest delivery: a return-to-sender after it starts a return leg
  * @param latestReturnAt   latest return-to-sender scan
  * @param lastScanAt       latest scan of any kind, for stalled and lost detection
- * @param knownScans       every scan key in the history, so duplicates are dropped without reading the history
+ * @param knownScans       the fingerprint ({@link ScanKey#fingerprint}) of every scan in the history, so duplicates are
+ *                         dropped without reading the history; 8 bytes a scan instead of 16 in the stored item
  */
 public record TrackingState(
         StatusScan statusScan,
@@ -31,7 +32,7 @@ public record TrackingState(
         Instant latestReturnAt,
         Instant lastScanAt,
         Eta eta,
-        Set<ScanKey> knownScans,
+        Set<Long> knownScans,
         Alerts alerts) {
 
     public TrackingState {
@@ -44,14 +45,14 @@ public record TrackingState(
     }
 
     public boolean knows(ScanKey key) {
-        return knownScans.contains(key);
+        return knownScans.contains(key.fingerprint());
     }
 
     TrackingState with(Scan scan) {
         Instant at = scan.occurredAt().toInstant();
         StatusScan candidate = StatusScan.of(scan);
-        Set<ScanKey> keys = new HashSet<>(knownScans);
-        keys.add(candidate.key());
+        Set<Long> keys = new HashSet<>(knownScans);
+        keys.add(candidate.key().fingerprint());
         return new TrackingState(
                 candidate.supersedes(statusScan) ? candidate : statusScan,
                 scan.status().milestone().map(m -> Milestone.furthest(milestone, m)).orElse(milestone),

@@ -16,6 +16,15 @@ public record ScanKey(String value) {
         if (value == null || !HEX_32.matcher(value).matches()) throw new IllegalArgumentException("scan key must be 32 hex digits");
     }
 
+    /**
+     * The key's first 64 bits, which a shipment keeps for each scan it has seen (duplicate detection without reading
+     * the history). Among n scans of one shipment two distinct scans share a fingerprint with probability below
+     * n²/2⁶⁵ (about 10⁻¹⁶ for 100 scans), the key being a uniform hash.
+     */
+    public long fingerprint() {
+        return Long.parseUnsignedLong(value, 0, 16, 16);
+    }
+
     static ScanKey of(Scan scan) {
         Location l = scan.location();
         String identity = String.join("\u001f", scan.carrier().code(), scan.trackingNumber().value(),

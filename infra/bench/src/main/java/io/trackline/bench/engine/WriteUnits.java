@@ -1,5 +1,6 @@
 package io.trackline.bench.engine;
 
+import io.trackline.aws.dynamo.ItemSize;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,27 +175,8 @@ final class WriteUnits implements ExecutionInterceptor {
         return Math.max(1, (bytes + 1023) / 1024);
     }
 
-    /** DynamoDB's item size: attribute names plus values (numbers counted generously). */
+    /** DynamoDB's item size (attribute names plus values), as {@link ItemSize} counts it. */
     static int size(Map<String, AttributeValue> item) {
-        if (item == null) return 0;
-        int size = 0;
-        for (var e : item.entrySet()) size += utf8(e.getKey()) + size(e.getValue());
-        return size;
-    }
-
-    private static int size(AttributeValue v) {
-        if (v.s() != null) return utf8(v.s());
-        if (v.n() != null) return v.n().length() / 2 + 2;
-        if (v.bool() != null || Boolean.TRUE.equals(v.nul())) return 1;
-        if (v.b() != null) return v.b().asByteArray().length;
-        if (v.hasSs()) return v.ss().stream().mapToInt(WriteUnits::utf8).sum();
-        if (v.hasBs()) return v.bs().stream().mapToInt(b -> b.asByteArray().length).sum();
-        if (v.hasL()) return 3 + v.l().stream().mapToInt(x -> 1 + size(x)).sum();
-        if (v.hasM()) return 3 + v.m().entrySet().stream().mapToInt(x -> 1 + utf8(x.getKey()) + size(x.getValue())).sum();
-        return 1;
-    }
-
-    private static int utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        return ItemSize.of(item);
     }
 }
