@@ -7,10 +7,7 @@ import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.Trigger;
 import io.trackline.domain.shipment.MutableClock;
-import io.trackline.domain.shipment.Scans;
 import io.trackline.domain.shipment.SuspectedLoss;
-import io.trackline.domain.shipment.usecase.PackageScans;
-import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,14 +120,11 @@ class RelayHandlerIT {
     }
 
     private String register() {
-        var r = Scans.registration("unused");
-        return engine.registerShipment().register(new RegisterShipment.Command(r.tenantId(), r.orderId(), r.customerId(),
-                r.carrier(), r.trackingNumber(), r.service(), r.promisedDeliveryDate(), r.deliveryAddress(),
-                r.contact())).shipment().id();
+        return new EngineWrites(engine).register();
     }
 
     private void track(io.trackline.domain.tracking.Scan scan) {
-        engine.trackScans().track(new PackageScans(Scans.CARRIER, Scans.TRACKING, List.of(scan), List.of()));
+        new EngineWrites(engine).track(scan);
     }
 
     /** SNS unavailable for one publish: the request fails before it leaves. */

@@ -10,11 +10,15 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,9 +32,46 @@ import java.util.function.Predicate;
  * one poller per source.
  */
 public final class StreamEventSource {
-    /** What Lambda's on-failure destination receives: where the records are, not the records. */
+    /**
+     * A batch given up: what Lambda's on-failure destination receives, where the records are and not the records.
+     *
+     * @param reason      Lambda's condition ({@code RetryAttemptsExhausted})
+     * @param invocations how many times the batch was invoked
+     */
     public record GivenUp(String streamArn, String shardId, String startSequenceNumber, String endSequenceNumber,
-                          int batchSize, String reason) {
+                          int batchSize, Instant firstArrival, Instant lastArrival, String reason, int invocations,
+                          boolean functionError) {
+        /**
+         * The on-failure record in AWS's shape for DynamoDB stream sources ("Retain discarded records for a DynamoDB
+         * event source in Lambda"), ready to serialise as the message body.
+         */
+        public Map<String, Object> invocationRecord(String functionArn, Instant now) {
+            Map<String, Object> requestContext = new LinkedHashMap<>();
+            requestContext.put("requestId", UUID.randomUUID().toString());
+            requestContext.put("functionArn", functionArn);
+            requestContext.put("condition", reason);
+            requestContext.put("approximateInvokeCount", invocations);
+            Map<String, Object> responseContext = new LinkedHashMap<>();
+            responseContext.put("statusCode", 200);
+            responseContext.put("executedVersion", "$LATEST");
+            // A reported batch item failure is a successful invocation; a thrown error is Lambda's "Unhandled".
+            if (functionError) responseContext.put("functionError", "Unhandled");
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("shardId", shardId);
+            info.put("startSequenceNumber", startSequenceNumber);
+            info.put("endSequenceNumber", endSequenceNumber);
+            info.put("approximateArrivalOfFirstRecord", firstArrival.truncatedTo(ChronoUnit.SECONDS).toString());
+            info.put("approximateArrivalOfLastRecord", lastArrival.truncatedTo(ChronoUnit.SECONDS).toString());
+            info.put("batchSize", batchSize);
+            info.put("streamArn", streamArn);
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("requestContext", requestContext);
+            record.put("responseContext", responseContext);
+            record.put("version", "1.0");
+            record.put("timestamp", now.truncatedTo(ChronoUnit.MILLIS).toString());
+            record.put("DDBStreamBatchInfo", info);
+            return record;
+        }
     }
 
     private final DynamoDbStreamsClient streams;
@@ -41,9 +82,10 @@ public final class StreamEventSource {
     private final Consumer<GivenUp> onFailure;
     private String shardId;
     private String checkpoint;
-    /** The sequence number that failed last, and how many times in a row. */
+    /** The sequence number that failed last, how many times in a row, and whether by a thrown error. */
     private String failing;
     private int failures;
+    private boolean thrown;
     public int invocations;
 
     /**
@@ -104,7 +146,7 @@ public final class StreamEventSource {
         failing = failedAt;
         if (maxRetries >= 0 && failures > maxRetries) {
             // The rest of the batch goes with the failed record, as Lambda gives up a batch.
-            onFailure.accept(new GivenUp(streamArn, shardId(), failedAt, last, batch.size(), "RetryAttemptsExhausted"));
+            onFailure.accept(givenUp(read, batch, failedAt));
             advancePast(last);
         } else {
             checkpoint = failedAt;
@@ -112,11 +154,25 @@ public final class StreamEventSource {
         return true;
     }
 
+    private GivenUp givenUp(List<Record> read, List<DynamodbEvent.DynamodbStreamRecord> batch, String failedAt) {
+        List<Record> from = read.subList(read.indexOf(read.stream()
+                .filter(r -> r.dynamodb().sequenceNumber().equals(failedAt)).findFirst().orElseThrow()), read.size());
+        int given = (int) batch.stream().dropWhile(r -> !r.getDynamodb().getSequenceNumber().equals(failedAt)).count();
+        return new GivenUp(streamArn, shardId(), failedAt, read.getLast().dynamodb().sequenceNumber(), given,
+                arrival(from.getFirst()), arrival(from.getLast()), "RetryAttemptsExhausted", failures, thrown);
+    }
+
+    private static Instant arrival(Record record) {
+        Instant created = record.dynamodb().approximateCreationDateTime();
+        return created != null ? created : Instant.now();
+    }
+
     /** @return the first failed sequence number, or null when the whole batch succeeded */
     private String invoke(Function<DynamodbEvent, StreamsEventResponse> handler, List<DynamodbEvent.DynamodbStreamRecord> batch) {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(batch);
         invocations++;
+        thrown = false;
         try {
             StreamsEventResponse response = handler.apply(event);
             if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
@@ -124,6 +180,7 @@ public final class StreamEventSource {
             }
             return response.getBatchItemFailures().getFirst().getItemIdentifier();
         } catch (RuntimeException functionError) {
+            thrown = true;
             return batch.getFirst().getDynamodb().getSequenceNumber();
         }
     }

@@ -189,15 +189,14 @@ public final class LocalCloud implements AutoCloseable {
         var eventSource = new StreamEventSource(aws.dynamoDb(), aws.dynamoDbStreams(), table, source.batchSize(),
                 EventFilter.of(source.filterPatterns(), where + ".FilterCriteria"), source.maximumRetryAttempts(),
                 givenUp -> onFailure.ifPresent(queue -> aws.sqs().sendMessage(b -> b.queueUrl(queue.url())
-                        .messageBody(onFailureMessage(givenUp)))));
+                        .messageBody(onFailureMessage(givenUp, function.arn())))));
         return new StreamPoller(function, eventSource, source.reportBatchItemFailures(), table, STREAM_IDLE);
     }
 
-    /** Lambda's on-failure record for a stream batch: where the records are, not the records. */
-    private static String onFailureMessage(StreamEventSource.GivenUp givenUp) {
+    /** Lambda's on-failure record for a stream batch, in AWS's shape: where the records are, not the records. */
+    private static String onFailureMessage(StreamEventSource.GivenUp givenUp, String functionArn) {
         try {
-            return Json.mapper().writeValueAsString(Map.of("requestContext", Map.of("condition", givenUp.reason()),
-                    "DDBStreamBatchInfo", givenUp));
+            return Json.mapper().writeValueAsString(givenUp.invocationRecord(functionArn, Instant.now()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a batch description always serialises", e);
         }

@@ -63,6 +63,11 @@ public final class LocalFunction {
         return new LocalFunction(name, arn, handler, method, timeoutSeconds, invocations);
     }
 
+    /** The function's ARN, as Lambda names it in an on-failure record. */
+    public String arn() {
+        return arn;
+    }
+
     public String name() {
         return name;
     }

@@ -27,9 +27,18 @@ public final class AnnouncementRelay {
      * @return how many announcements were published
      */
     public int relay(Collection<Announcement> before, Collection<Announcement> after) {
+        return publish(before, after).size();
+    }
+
+    /**
+     * As {@link #relay}, for callers that report what went out (the replay of given-up stream records).
+     *
+     * @return the announcements published, in order
+     */
+    public List<Announcement> publish(Collection<Announcement> before, Collection<Announcement> after) {
         List<Announcement> added = added(before, after);
         added.forEach(announcer::announce);
-        return added.size();
+        return added;
     }
 
     static List<Announcement> added(Collection<Announcement> before, Collection<Announcement> after) {
