@@ -127,8 +127,8 @@ public final class RelayFailureReplay {
         String where = r.batch() == null ? "" : "\tshard " + r.batch().shardId() + " " + r.batch().startSequenceNumber()
                 + ".." + r.batch().endSequenceNumber() + " (" + r.batch().condition() + ")";
         String what = r.deleted()
-                ? "\treplayed " + r.records() + " record(s), published " + r.published().size() + ": "
-                + String.join(" ", r.published())
+                ? "\treplayed " + r.records() + " record(s), published " + r.published().size()
+                + (r.published().isEmpty() ? "" : ": " + String.join(" ", r.published()))
                 : "\tKEPT: " + r.kept() + (r.published().isEmpty() ? "" : "; published before that: "
                 + String.join(" ", r.published()));
         return r.messageId() + where + what;

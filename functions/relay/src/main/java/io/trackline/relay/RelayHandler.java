@@ -14,10 +14,11 @@ import java.util.List;
 /**
  * TrackingTable's stream → SNS: the publishing half of the outbox (README "Exactly once"). For each changed shipment
  * item, in stream order, publishes the outbox entries its new image has and its old image has not: shipment events to
- * the shipment-events topic, suspected-loss cases to the support topic, exactly as {@link io.trackline.aws.sns.SnsAnnouncer} encodes them.
- * At the first record that fails, stops and reports its sequence number (ReportBatchItemFailures): Lambda retries from
- * there, so later changes of the shard are never published ahead of it ({@link OrderedRelay}). Needs {@code SHIPMENT_EVENTS_TOPIC_ARN} and
- * {@code SUPPORT_TOPIC_ARN}.
+ * the shipment-events topic, suspected-loss cases to the support topic, exactly as
+ * {@link io.trackline.aws.sns.SnsAnnouncer} encodes them. At the first record that fails, stops and reports its sequence
+ * number (ReportBatchItemFailures): Lambda retries from there, so later changes of the shard are never published ahead
+ * of it ({@link OrderedRelay}, which the replay of given-up records shares). Needs {@code SHIPMENT_EVENTS_TOPIC_ARN}
+ * and {@code SUPPORT_TOPIC_ARN}.
  */
 public final class RelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Log LOG = Log.of(RelayHandler.class);

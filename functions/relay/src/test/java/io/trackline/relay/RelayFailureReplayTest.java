@@ -57,6 +57,8 @@ class RelayFailureReplayTest {
                 "record r-2 not published: throttled")))
                 .isEqualTo("m-2\tshard shardId-1 11..19 (RecordAgeExceeded)\tKEPT: record r-2 not published: throttled;"
                         + " published before that: e-1");
+        assertThat(RelayFailureReplay.line(new RelayFailureReplay.Replayed("m-3", batch, 1, List.of(), null)))
+                .endsWith("\treplayed 1 record(s), published 0");
     }
 
     private Path localJson(String endpoint, String region) throws IOException {

@@ -155,11 +155,10 @@ public final class StreamEventSource {
     }
 
     private GivenUp givenUp(List<Record> read, List<DynamodbEvent.DynamodbStreamRecord> batch, String failedAt) {
-        List<Record> from = read.subList(read.indexOf(read.stream()
-                .filter(r -> r.dynamodb().sequenceNumber().equals(failedAt)).findFirst().orElseThrow()), read.size());
+        Record failed = read.stream().filter(r -> r.dynamodb().sequenceNumber().equals(failedAt)).findFirst().orElseThrow();
         int given = (int) batch.stream().dropWhile(r -> !r.getDynamodb().getSequenceNumber().equals(failedAt)).count();
         return new GivenUp(streamArn, shardId(), failedAt, read.getLast().dynamodb().sequenceNumber(), given,
-                arrival(from.getFirst()), arrival(from.getLast()), "RetryAttemptsExhausted", failures, thrown);
+                arrival(failed), arrival(read.getLast()), "RetryAttemptsExhausted", failures, thrown);
     }
 
     private static Instant arrival(Record record) {
