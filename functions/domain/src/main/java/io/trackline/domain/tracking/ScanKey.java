@@ -92,12 +92,7 @@ public record ScanKey(String value) {
 
         void verbatim(String part) {
             separate();
-            if (!ascii(part, 0, part.length())) {
-                append(part.getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            ensure(part.length());
-            for (int i = 0; i < part.length(); i++) bytes[length++] = (byte) part.charAt(i);
+            append(part.getBytes(StandardCharsets.UTF_8));
         }
 
         /** Stripped and lower-cased; ASCII by hand, anything else the JDK's way (its case rules are not per character). */
