@@ -41,7 +41,7 @@ public record ScanKey(String value) {
         Identity identity = new Identity();
         identity.verbatim(scan.carrier().code());
         identity.verbatim(scan.trackingNumber().value());
-        identity.verbatim(instant(scan.occurredAt().toInstant()));
+        identity.instant(scan.occurredAt().toInstant());
         identity.verbatim(scan.status().name());
         identity.normalised(scan.rawStatus());
         identity.normalised(l.city());
@@ -51,28 +51,6 @@ public record ScanKey(String value) {
         MessageDigest sha256 = SHA_256.get();
         sha256.update(identity.bytes, 0, identity.length);
         return new ScanKey(HEX.formatHex(sha256.digest(), 0, 16));
-    }
-
-    /**
-     * {@link Instant#toString()}, written directly for whole seconds in four-digit years (what carriers send); other
-     * instants take the JDK's formatter, whose output (fractions in groups of three, signed years) defines the key.
-     */
-    private static String instant(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (instant.getNano() != 0 || seconds < YEAR_1000 || seconds >= YEAR_10000) return instant.toString();
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        char[] text = "0000-00-00T00:00:00Z".toCharArray();
-        put(text, 0, t.getYear(), 4);
-        put(text, 5, t.getMonthValue(), 2);
-        put(text, 8, t.getDayOfMonth(), 2);
-        put(text, 11, t.getHour(), 2);
-        put(text, 14, t.getMinute(), 2);
-        put(text, 17, t.getSecond(), 2);
-        return new String(text);
-    }
-
-    private static void put(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--, value /= 10) text[i] = (char) ('0' + value % 10);
     }
 
     private static boolean isHex32(String value) {
@@ -95,16 +73,43 @@ public record ScanKey(String value) {
             append(part.getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * {@link Instant#toString()}, written directly for whole seconds in four-digit years (what carriers send); other
+         * instants take the JDK's formatter, whose output (fractions in groups of three, signed years) defines the key.
+         */
+        void instant(Instant instant) {
+            long seconds = instant.getEpochSecond();
+            if (instant.getNano() != 0 || seconds < YEAR_1000 || seconds >= YEAR_10000) {
+                verbatim(instant.toString());
+                return;
+            }
+            LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+            separate();
+            ensure(20);
+            digits(t.getYear(), 4, '-');
+            digits(t.getMonthValue(), 2, '-');
+            digits(t.getDayOfMonth(), 2, 'T');
+            digits(t.getHour(), 2, ':');
+            digits(t.getMinute(), 2, ':');
+            digits(t.getSecond(), 2, 'Z');
+        }
+
+        private void digits(int value, int width, char then) {
+            for (int i = length + width - 1; i >= length; i--, value /= 10) bytes[i] = (byte) ('0' + value % 10);
+            length += width;
+            bytes[length++] = (byte) then;
+        }
+
         /** Stripped and lower-cased; ASCII by hand, anything else the JDK's way (its case rules are not per character). */
         void normalised(String part) {
             separate();
             if (part == null) return;
-            int start = 0;
-            int end = part.length();
-            if (!ascii(part, start, end)) {
+            if (!ascii(part)) {
                 append(part.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            int start = 0;
+            int end = part.length();
             while (start < end && Character.isWhitespace(part.charAt(start))) start++;
             while (end > start && Character.isWhitespace(part.charAt(end - 1))) end--;
             ensure(end - start);
@@ -132,8 +137,8 @@ public record ScanKey(String value) {
             if (length + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
         }
 
-        private static boolean ascii(String s, int from, int to) {
-            for (int i = from; i < to; i++) {
+        private static boolean ascii(String s) {
+            for (int i = 0; i < s.length(); i++) {
                 if (s.charAt(i) >= 0x80) return false;
             }
             return true;
