@@ -11,6 +11,9 @@ import java.time.format.DateTimeParseException;
 
 /** ISO-8601 readings shared by the sources. A scan's time keeps its offset; a time without one is refused. */
 public final class Times {
+    /** What a fraction of 1 to 9 digits is multiplied by to give nanoseconds. */
+    private static final int[] FRACTION_SCALE = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+
     private Times() {
     }
 
@@ -77,15 +80,12 @@ public final class Times {
         }
     }
 
-    /*
-     * The shapes every source sends, read by hand: DateTimeFormatter's general machinery costs more than the rest of a
-     * scan's parse. Anything else (lower-case t/z, no seconds, offset seconds, years past 9999, impossible dates)
-     * returns null and goes to the strict ISO parser, which stays the only judge of what is refused and how.
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}, or {@code null} when the text has another shape or is no valid time.
+     * The shape every source sends, read by hand: DateTimeFormatter's general machinery costs more than the rest of a
+     * scan's parse. Anything else (lower-case t/z, no seconds, offset seconds, years past 9999, impossible dates) goes
+     * to the strict ISO parser, which stays the only judge of what is refused and how.
      */
-
-    private static final int[] NANO_SCALE = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
-
-    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}, or {@code null} when the text has another shape or is no valid time. */
     static OffsetDateTime commonZoned(String text) {
         int length = text.length();
         if (length < 20 || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') return null;
@@ -98,7 +98,7 @@ public final class Times {
             int start = ++at;
             while (at < length && at - start < 9 && isDigit(text.charAt(at))) nano = nano * 10 + (text.charAt(at++) - '0');
             if (at == start) return null;
-            nano *= NANO_SCALE[at - start];
+            nano *= FRACTION_SCALE[at - start - 1];
         }
         if (at >= length || hour < 0 || minute < 0 || second < 0) return null;
         ZoneOffset offset = commonOffset(text, at);
