@@ -4,14 +4,11 @@ import io.trackline.domain.tracking.Location;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Country codes as ISO 3166-1 alpha-2, whatever the source sends (alpha-2 or alpha-3). */
 public final class Locations {
-    private static final Pattern ALPHA2 = Pattern.compile("[A-Z]{2}");
-
     private Locations() {
     }
 
@@ -29,10 +26,14 @@ public final class Locations {
         if (code.length() == 3) {
             String alpha2 = Alpha3.TO_ALPHA2.get(code);
             if (alpha2 != null) return alpha2;
-        } else if (ALPHA2.matcher(code).matches()) {
+        } else if (code.length() == 2 && isLetter(code.charAt(0)) && isLetter(code.charAt(1))) {
             return code;
         }
         throw field.invalid("must be an ISO 3166-1 country code");
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** Built on first use only: most webhooks carry alpha-2 codes. */

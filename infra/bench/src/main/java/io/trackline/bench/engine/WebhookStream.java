@@ -45,8 +45,9 @@ final class WebhookStream {
     }
 
     /**
-     * (a) Today's workload, the worst case: every webhook brings one new scan. Registered now with a small
-     * registration; the journey began two days ago, in whole seconds as carriers report scans.
+     * (a) Today's workload, the worst case: every webhook brings one new scan. A small registration an hour before
+     * the journey's first scan (a seller registers at label creation); the journey began two days ago, in whole
+     * seconds as carriers report scans.
      */
     static Workload workload(int packages) {
         Instant start = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
@@ -62,7 +63,8 @@ final class WebhookStream {
             for (int p = 0; p < packages; p++) webhooks.add(report(p, w, start));
         }
         return new Workload("(a) one new scan per webhook: " + SCANS_PER_PACKAGE + "-scan journey, each webhook with the"
-                + " history so far, then one full re-send", Clock.systemUTC(), registrations, webhooks,
+                + " history so far, then one full re-send", Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
+                start.minus(Duration.ofHours(1)))), registrations, webhooks,
                 packages * SCANS_PER_PACKAGE, registrations.getFirst());
     }
 

@@ -40,8 +40,7 @@ public final class SqsPoller implements AutoCloseable {
     private final boolean reportBatchItemFailures;
     private final String region;
     private final Duration wait;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PollingLoop loop;
 
     public SqsPoller(LocalFunction function, SqsClient sqs, Stack.Queue queue, int batchSize,
                      boolean reportBatchItemFailures, String region, Duration wait) {
@@ -52,34 +51,22 @@ public final class SqsPoller implements AutoCloseable {
         this.reportBatchItemFailures = reportBatchItemFailures;
         this.region = region;
         this.wait = wait;
-        this.thread = Thread.ofPlatform().daemon().name("sqs-" + queue.name() + "-" + function.name()).unstarted(this::run);
+        this.loop = new PollingLoop("sqs-" + queue.name() + "-" + function.name(), this::pollOnce, Duration.ZERO, wait);
     }
 
     public SqsPoller start() {
-        thread.start();
+        loop.start();
         return this;
     }
 
-    private void run() {
-        while (running) {
-            try {
-                pollOnce();
-            } catch (RuntimeException e) {
-                if (!running) return;
-                LOG.error("sqs poll failed", "queue", queue.name(), "function", function.name(), "error", e.toString());
-                sleep(Duration.ofSeconds(1));
-            }
-        }
-    }
-
-    /** One receive, one invocation, the deletes. */
-    private void pollOnce() {
+    /** One receive, one invocation, the deletes; true if there were messages. */
+    private boolean pollOnce() {
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue.url())
                 .maxNumberOfMessages(batchSize)
                 .waitTimeSeconds((int) wait.toSeconds())
                 .messageSystemAttributeNamesWithStrings("All")
                 .messageAttributeNames("All")).messages();
-        if (messages.isEmpty() || !running) return;
+        if (messages.isEmpty() || !loop.running()) return false;
         SQSEvent event = new SQSEvent();
         event.setRecords(messages.stream().map(this::record).toList());
         Object result;
@@ -88,7 +75,7 @@ public final class SqsPoller implements AutoCloseable {
         } catch (LocalFunction.FunctionFailed e) {
             LOG.error("function failed, the batch will be retried", "function", function.name(), "queue", queue.name(),
                     "messages", messages.size(), "error", String.valueOf(e.getCause()));
-            return;
+            return true;
         }
         Set<String> failed = failedIds(result, messages);
         List<DeleteMessageBatchRequestEntry> deletes = messages.stream()
@@ -100,6 +87,7 @@ public final class SqsPoller implements AutoCloseable {
             LOG.warn("messages failed, they will be retried", "function", function.name(), "queue", queue.name(),
                     "failed", failed.size(), "messages", messages.size());
         }
+        return true;
     }
 
     private Set<String> failedIds(Object result, List<Message> messages) {
@@ -146,19 +134,6 @@ public final class SqsPoller implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        try {
-            thread.join(wait.plusSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

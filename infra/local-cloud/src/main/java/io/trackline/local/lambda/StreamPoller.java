@@ -20,34 +20,20 @@ public final class StreamPoller implements AutoCloseable {
     private final LocalFunction function;
     private final StreamEventSource source;
     private final boolean reportBatchItemFailures;
-    private final Duration idle;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PollingLoop loop;
 
     public StreamPoller(LocalFunction function, StreamEventSource source, boolean reportBatchItemFailures,
                         String table, Duration idle) {
         this.function = function;
         this.source = source;
         this.reportBatchItemFailures = reportBatchItemFailures;
-        this.idle = idle;
-        this.thread = Thread.ofPlatform().daemon().name("stream-" + table + "-" + function.name()).unstarted(this::run);
+        this.loop = new PollingLoop("stream-" + table + "-" + function.name(), () -> source.pollOnce(this::invoke),
+                idle, Duration.ZERO);
     }
 
     public StreamPoller start() {
-        thread.start();
+        loop.start();
         return this;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (!source.pollOnce(this::invoke)) sleep(idle);
-            } catch (RuntimeException e) {
-                if (!running) return;
-                LOG.error("stream poll failed", "function", function.name(), "error", e.toString());
-                sleep(Duration.ofSeconds(1));
-            }
-        }
     }
 
     /** A function error is rethrown: the event source retries the batch from its first record. */
@@ -66,19 +52,6 @@ public final class StreamPoller implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        try {
-            thread.join(idle.plusSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }
