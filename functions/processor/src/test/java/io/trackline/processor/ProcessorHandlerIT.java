@@ -18,10 +18,9 @@ import io.trackline.domain.tracking.ScanReport;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.tracking.TrackingNumber;
 import io.trackline.relay.StreamRelay;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.Instant;
@@ -41,7 +40,10 @@ class ProcessorHandlerIT {
     private static final TrackingNumber REGISTERED = TrackingNumber.of("1Z999AA10123456784");
     private static final TrackingNumber UNREGISTERED = TrackingNumber.of("1Z999AA10123456785");
 
-    private static EngineCloud cloud;
+    @RegisterExtension
+    static final EngineCloud.PerTestClass EMULATOR = new EngineCloud.PerTestClass();
+
+    private final EngineCloud cloud = EMULATOR.cloud();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-03T12:00:10Z"));
     private final FaultInjection faults = new FaultInjection();
@@ -50,16 +52,6 @@ class ProcessorHandlerIT {
     private TrackingEngine engine;
     private ProcessorHandler handler;
     private StreamRelay relay;
-
-    @BeforeAll
-    static void startEmulator() {
-        cloud = EngineCloud.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        cloud.close();
-    }
 
     @BeforeEach
     void deploy() {

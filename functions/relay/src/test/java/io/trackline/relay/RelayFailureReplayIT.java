@@ -10,10 +10,9 @@ import io.trackline.domain.alerts.Trigger;
 import io.trackline.domain.shipment.MutableClock;
 import io.trackline.domain.tracking.Status;
 import io.trackline.emulator.StreamEventSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -33,23 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RelayFailureReplayIT {
     private static final int RETRIES = 2;
-    private static EngineCloud cloud;
+    @RegisterExtension
+    static final EngineCloud.PerTestClass EMULATOR = new EngineCloud.PerTestClass();
+
+    private final EngineCloud cloud = EMULATOR.cloud();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     private EngineCloud.Stack stack;
     private EngineWrites writes;
     private String failureQueue;
     private StreamEventSource source;
-
-    @BeforeAll
-    static void startEmulator() {
-        cloud = EngineCloud.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        cloud.close();
-    }
 
     @BeforeEach
     void deploy() {

@@ -9,10 +9,9 @@ import io.trackline.domain.alerts.Trigger;
 import io.trackline.domain.shipment.MutableClock;
 import io.trackline.domain.shipment.SuspectedLoss;
 import io.trackline.domain.tracking.Status;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -30,21 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The relay on moto's real stream of TrackingTable: what each write added is published once, body and attributes. */
 class RelayHandlerIT {
-    private static EngineCloud cloud;
+    @RegisterExtension
+    static final EngineCloud.PerTestClass EMULATOR = new EngineCloud.PerTestClass();
+
+    private final EngineCloud cloud = EMULATOR.cloud();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     private EngineCloud.Stack stack;
     private TrackingEngine engine;
-
-    @BeforeAll
-    static void startEmulator() {
-        cloud = EngineCloud.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        cloud.close();
-    }
 
     @BeforeEach
     void deploy() {

@@ -14,10 +14,9 @@ import io.trackline.domain.shipment.Scans;
 import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.Status;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -29,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sweeper against moto: through the due index only, each alert once, the case opened and sent to support. */
 class SweeperHandlerIT {
-    private static EngineCloud cloud;
+    @RegisterExtension
+    static final EngineCloud.PerTestClass EMULATOR = new EngineCloud.PerTestClass();
+
+    private final EngineCloud cloud = EMULATOR.cloud();
 
     private final MutableClock clock = new MutableClock(Scans.REGISTERED_AT);
     private final AwsCallCounter counter = new AwsCallCounter();
@@ -37,16 +39,6 @@ class SweeperHandlerIT {
     private TrackingEngine engine;
     private SweeperHandler sweeper;
     private StreamRelay relay;
-
-    @BeforeAll
-    static void startEmulator() {
-        cloud = EngineCloud.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        cloud.close();
-    }
 
     @BeforeEach
     void deploy() {

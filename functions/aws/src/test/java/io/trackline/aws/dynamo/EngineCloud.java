@@ -3,6 +3,9 @@ package io.trackline.aws.dynamo;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
 import io.trackline.emulator.Emulator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -155,5 +158,27 @@ public final class EngineCloud implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
+    }
+
+    /**
+     * One emulator per test class: {@code @RegisterExtension static final EngineCloud.PerTestClass EMULATOR = new
+     * EngineCloud.PerTestClass();}, then {@code EMULATOR.cloud()} in the tests (started before the test instance exists).
+     */
+    public static final class PerTestClass implements BeforeAllCallback, AfterAllCallback {
+        private EngineCloud cloud;
+
+        public EngineCloud cloud() {
+            return cloud;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            cloud = EngineCloud.start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            cloud.close();
+        }
     }
 }
