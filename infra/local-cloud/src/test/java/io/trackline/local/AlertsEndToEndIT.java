@@ -6,10 +6,10 @@ import io.trackline.local.demo.DemoCredentials;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Moto;
 import io.trackline.local.testing.Queues;
+import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.Walkthrough;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
@@ -31,20 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertsEndToEndIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final String EMAIL = "ada@example.com";
-    private static LocalCloud cloud;
-    private static LocalAws aws;
+    @RegisterExtension
+    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
 
-    @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests());
-        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (aws != null) aws.close();
-        if (cloud != null) cloud.close();
-    }
+    private final LocalCloud cloud = CLOUD.cloud();
+    private final LocalAws aws = CLOUD.aws();
 
     @Test
     void shouldTextAndEmailExactlyOnce_whenTheOutForDeliveryWebhookArrivesFourTimes() {
@@ -103,7 +94,7 @@ class AlertsEndToEndIT {
     }
 
     /** A queue receiving what CustomerEmailTopic delivers to {@code customerId}'s address (same filter policy as the API's). */
-    private static String mailboxOf(String customerId) {
+    private String mailboxOf(String customerId) {
         String url = aws.sqs().createQueue(r -> r.queueName("mailbox-" + customerId)).queueUrl();
         String arn = aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.local.aws.LocalAws;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Queues;
+import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.VendorWebhooks;
 import io.trackline.local.testing.Walkthrough;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,20 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AllSourcesEndToEndIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
-    private static LocalCloud cloud;
-    private static LocalAws aws;
+    @RegisterExtension
+    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
 
-    @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests());
-        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (aws != null) aws.close();
-        if (cloud != null) cloud.close();
-    }
+    private final LocalCloud cloud = CLOUD.cloud();
+    private final LocalAws aws = CLOUD.aws();
 
     /**
      * Each row: the source, the canonical carrier of its payload, the status its table maps the newest scan to (native

@@ -6,10 +6,10 @@ import io.trackline.local.aws.LocalAws;
 import io.trackline.local.demo.DemoCredentials;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Queues;
+import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.Walkthrough;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,28 +31,15 @@ class CustomerJourneyIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final String NEW_ADDRESS = """
             {"name":"Ada Lovelace","line1":"12 Elm St","city":"Shelbyville","region":"IL","postalCode":"62565","country":"US"}""";
-    private static LocalCloud cloud;
-    private static LocalAws aws;
-    private static DemoCredentials.Tenant tenant;
-    private static DemoCredentials.Tenant otherTenant;
-    private static DemoCredentials.Customer customer;
-    private static DemoCredentials.Customer otherCustomer;
+    @RegisterExtension
+    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
 
-    @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests());
-        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1");
-        tenant = cloud.demo().tenants().get(0);
-        otherTenant = cloud.demo().tenants().get(1);
-        customer = cloud.demo().customers().get(0);
-        otherCustomer = cloud.demo().customers().get(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (aws != null) aws.close();
-        if (cloud != null) cloud.close();
-    }
+    private final LocalCloud cloud = CLOUD.cloud();
+    private final LocalAws aws = CLOUD.aws();
+    private final DemoCredentials.Tenant tenant = cloud.demo().tenants().get(0);
+    private final DemoCredentials.Tenant otherTenant = cloud.demo().tenants().get(1);
+    private final DemoCredentials.Customer customer = cloud.demo().customers().get(0);
+    private final DemoCredentials.Customer otherCustomer = cloud.demo().customers().get(1);
 
     @Test
     void shouldLetTheCustomerFollowRedirectAndReportTheirPackage_whenItTravelsFromLabelToDoor() {
@@ -191,7 +178,7 @@ class CustomerJourneyIT {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     }
 
-    private static void awaitStatus(Walkthrough walk, String id, String status) {
+    private void awaitStatus(Walkthrough walk, String id, String status) {
         Eventually.await("the shipment is " + status, PIPELINE,
                 () -> json(walk.get("/v1/shipments/" + id, apiKey(tenant.apiKey())).body()),
                 s -> s.path("status").asText().equals(status));

@@ -5,11 +5,11 @@ import io.trackline.local.aws.LocalAws;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Http;
 import io.trackline.local.testing.Recorded;
+import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.TestTemplates;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -25,21 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** SQS event sources and schedules of the runner's test template, driving the recording test handlers. */
 class EventSourcesIT {
-    private static LocalCloud cloud;
-    private static LocalAws aws;
+    @RegisterExtension
+    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests().withTemplate(TestTemplates.runnerTest())
+            .withVisibilityTimeout(Optional.of(Duration.ofSeconds(1))));
 
-    @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(TestTemplates.runnerTest())
-                .withVisibilityTimeout(Optional.of(Duration.ofSeconds(1))));
-        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (aws != null) aws.close();
-        if (cloud != null) cloud.close();
-    }
+    private final LocalCloud cloud = CLOUD.cloud();
+    private final LocalAws aws = CLOUD.aws();
 
     @BeforeEach
     void clear() {
@@ -130,7 +121,7 @@ class EventSourcesIT {
         assertThat(Recorded.ticks).isEmpty();
     }
 
-    private static int inFlightAndVisible(String queueUrl) {
+    private int inFlightAndVisible(String queueUrl) {
         Map<String, String> attributes = aws.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
         return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))

@@ -2,10 +2,10 @@ package io.trackline.local;
 
 import io.trackline.local.aws.LocalAws;
 import io.trackline.local.testing.Queues;
+import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.Walkthrough;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.trackline.local.testing.Walkthrough.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,22 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * webhook function enqueues stays in the queue to be counted.
  */
 class WebhookRejectionIT {
-    private static LocalCloud cloud;
-    private static LocalAws aws;
-    private static Walkthrough walk;
+    @RegisterExtension
+    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests().withEventSources(false));
 
-    @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests().withEventSources(false));
-        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1");
-        walk = new Walkthrough(cloud);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (aws != null) aws.close();
-        if (cloud != null) cloud.close();
-    }
+    private final LocalCloud cloud = CLOUD.cloud();
+    private final LocalAws aws = CLOUD.aws();
+    private final Walkthrough walk = new Walkthrough(cloud);
 
     @Test
     void shouldAnswer401AndEnqueueNothing_whenTheSignatureIsBad() {
@@ -67,7 +57,7 @@ class WebhookRejectionIT {
         assertThat(queued()).isEqualTo(before + 1);
     }
 
-    private static int queued() {
+    private int queued() {
         return Queues.messages(aws.sqs(), cloud.stack().queue("IngestQueue").url());
     }
 }
