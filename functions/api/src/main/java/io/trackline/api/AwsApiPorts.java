@@ -34,7 +34,10 @@ final class AwsApiPorts {
     }
 
     static ApiPorts from(Settings settings) {
-        var clients = new AwsClients(settings);
+        return from(settings, new AwsClients(settings));
+    }
+
+    static ApiPorts from(Settings settings, AwsClients clients) {
         var dynamo = clients.dynamoDb();
         String table = settings.required("TABLE_NAME");
         Supplier<SnsClient> sns = memoized(clients::sns);

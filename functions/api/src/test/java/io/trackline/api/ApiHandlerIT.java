@@ -484,6 +484,27 @@ class ApiHandlerIT {
     }
 
     @Test
+    void shouldTrackTheNewestRegistrationPublicly_andAnOlderOneOnceTtlRemovedTheNewest() {
+        // given one package registered by tenant X, then by tenant Y, each shipment with its own scan
+        var older = seed.shipment(tenantX, unique("o-"), customerA).registeredAt(Instant.now().minusSeconds(7200)).save();
+        var newer = seed.shipment(tenantY, unique("o-"), customerB)
+                .with("trackingNumber", older.trackingNumber()).with("GSI1PK", older.item.get("GSI1PK"))
+                .registeredAt(Instant.now().minusSeconds(60)).save();
+        seed.scan(older.id, OffsetDateTime.now(ZoneOffset.UTC).minusHours(3), "IN_TRANSIT", "Joliet", "Departed");
+        seed.scan(newer.id, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), "IN_TRANSIT", "Peoria", "Departed");
+        var publicRoute = route("GET /v1/track/{carrier}/{trackingNumber}").path("carrier", "ups").path("trackingNumber", older.trackingNumber());
+
+        // when
+        var whileBothExist = json(call(publicRoute));
+        cloud.dynamo.deleteItem(b -> b.tableName(Cloud.TABLE).key(key(newer.id)));
+        var afterTtl = json(call(publicRoute));
+
+        // then
+        assertThat(whileBothExist.path("events").findValuesAsText("city")).containsExactly("Peoria");
+        assertThat(afterTtl.path("events").findValuesAsText("city")).containsExactly("Joliet");
+    }
+
+    @Test
     void shouldFindTheTenantsShipmentWithHistory_whenSearchedByCarrierAndTrackingNumber() {
         var shipment = seed.shipment(tenantX, unique("o-"), customerA).save();
         seed.scan(shipment.id, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), "IN_TRANSIT", "Springfield", "Departed");

@@ -1,6 +1,7 @@
 package io.trackline.api.dynamodb;
 
 import io.trackline.api.tracking.NotificationRecord;
+import io.trackline.api.tracking.PackageRegistration;
 import io.trackline.api.tracking.Page;
 import io.trackline.api.tracking.TrackedOrder;
 import io.trackline.api.tracking.TrackedShipment;
@@ -31,7 +32,7 @@ import static io.trackline.api.dynamodb.Items.str;
  * are filtered out. No Scan anywhere.
  */
 public final class DynamoDbTrackingQueries implements TrackingQueries {
-    private static final int MAX_PACKAGE_MATCHES = 25;
+    private static final int MAX_PACKAGE_REGISTRATIONS = 100;
     private static final int MAX_ORDER_SHIPMENTS = 100;
     private static final int BATCH_GET_LIMIT = 100;
     private final DynamoDbClient dynamo;
@@ -75,16 +76,23 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         return Optional.of(ShipmentItems.shipment(shipment, events));
     }
 
-    /** GSI1 holds keys only: one Query names the package's shipments, one BatchGetItem reads them. */
+    /**
+     * The package's tracking claims ({@code TRACK#<carrier>#<tn>} / {@code TENANT#<tenantId>}), which registration
+     * writes with the shipment in one transaction: read from the table, so a registration is visible at once.
+     */
     @Override
-    public List<TrackedShipment> shipmentsByTracking(String carrier, String trackingNumber) {
-        return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
-                .keyConditionExpression("GSI1PK = :pk AND begins_with(GSI1SK, :ship)")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.track(carrier, trackingNumber)), ":ship", s("SHIP#")))
-                .limit(MAX_PACKAGE_MATCHES).build()).items());
+    public List<PackageRegistration> registrations(String carrier, String trackingNumber) {
+        return dynamo.query(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :tenant)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.track(carrier, trackingNumber)), ":tenant", s(Keys.CLAIM_PREFIX)))
+                        .limit(MAX_PACKAGE_REGISTRATIONS).build())
+                .items().stream()
+                .map(claim -> new PackageRegistration(str(claim, Keys.SK).substring(Keys.CLAIM_PREFIX.length()),
+                        str(claim, "shipmentId"), Instant.parse(str(claim, "createdAt"))))
+                .toList();
     }
 
-    /** GSI2 carries no shipment state: one Query names the order's shipments, one BatchGetItem reads them. */
+    /** One Query on GSI2 names the order's shipments, one BatchGetItem reads them. */
     @Override
     public List<TrackedShipment> shipmentsOfOrder(String tenantId, String orderId) {
         return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI2)
@@ -93,7 +101,7 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
                 .limit(MAX_ORDER_SHIPMENTS).build()).items());
     }
 
-    /** The shipments named by index entries (their table key {@code SHIP#<id>}), in the index's order. */
+    /** GSI2 carries no shipment state: the shipments its entries name (table key {@code SHIP#<id>}), in its order. */
     private List<TrackedShipment> inIndexOrder(List<Map<String, AttributeValue>> entries) {
         List<String> ids = entries.stream().map(entry -> str(entry, Keys.PK).substring("SHIP#".length())).toList();
         Map<String, TrackedShipment> shipments = shipmentsById(ids);

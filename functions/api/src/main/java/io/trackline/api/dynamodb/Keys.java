@@ -13,7 +13,8 @@ public final class Keys {
     public static final String ORDER = "ORDER";
     public static final String EVENT_PREFIX = "EVENT#";
     public static final String NOTIF_PREFIX = "NOTIF#";
-    public static final String GSI1 = "GSI1";
+    /** A tenant's tracking claim on a package: {@code TRACK#<carrier>#<tn>} / {@code TENANT#<tenantId>}. */
+    public static final String CLAIM_PREFIX = "TENANT#";
     public static final String GSI2 = "GSI2";
 
     private Keys() {

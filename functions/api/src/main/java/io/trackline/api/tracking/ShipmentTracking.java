@@ -7,6 +7,7 @@ import io.trackline.domain.tracking.TrackingNumber;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** "Track package" for each audience: the shipment with its history, or 404 when it is not the caller's. */
 public final class ShipmentTracking {
@@ -26,23 +27,36 @@ public final class ShipmentTracking {
         return queries.shipment(shipmentId, MAX_EVENTS).filter(s -> s.isOwnedBy(customerId)).orElseThrow(Problems::notFound);
     }
 
-    /** The tenant's shipment of this package, if any (a list of at most one: the package is unique per tenant). */
+    /**
+     * The tenant's shipment of this package, if any (a list of at most one: a tenant registers a package once). Two
+     * requests: the package's registrations, then the shipment.
+     */
     public List<TrackedShipment> findForTenant(String tenantId, String carrier, String trackingNumber) {
-        return package_(carrier, trackingNumber)
-                .flatMap(p -> queries.shipmentsByTracking(p.carrier(), p.number()).stream()
-                        .filter(s -> s.belongsTo(tenantId)).findFirst())
-                .flatMap(s -> queries.shipment(s.id(), MAX_EVENTS))
+        return registrations(carrier, trackingNumber)
+                .filter(r -> r.tenantId().equals(tenantId))
+                .findFirst()
+                .flatMap(r -> queries.shipment(r.shipmentId(), MAX_EVENTS))
+                .filter(s -> s.belongsTo(tenantId))
                 .map(List::of)
                 .orElse(List.of());
     }
 
-    /** Public tracking: the most recently registered shipment of the package, whichever tenant has it. */
+    /**
+     * Public tracking: the most recently registered shipment of the package, whichever tenant has it. Two requests; an
+     * older registration is read only when TTL has removed the newer one's shipment (claims outlive shipments).
+     */
     public TrackedShipment publicly(String carrier, String trackingNumber) {
-        return package_(carrier, trackingNumber)
-                .flatMap(p -> queries.shipmentsByTracking(p.carrier(), p.number()).stream()
-                        .max(Comparator.comparing(s -> s.createdAt() == null ? java.time.Instant.EPOCH : s.createdAt())))
-                .flatMap(s -> queries.shipment(s.id(), MAX_EVENTS))
+        return registrations(carrier, trackingNumber)
+                .sorted(Comparator.comparing(PackageRegistration::registeredAt).reversed())
+                .map(r -> queries.shipment(r.shipmentId(), MAX_EVENTS))
+                .flatMap(Optional::stream)
+                .findFirst()
                 .orElseThrow(Problems::notFound);
+    }
+
+    private Stream<PackageRegistration> registrations(String carrier, String trackingNumber) {
+        return package_(carrier, trackingNumber).stream()
+                .flatMap(p -> queries.registrations(p.carrier(), p.number()).stream());
     }
 
     private static Optional<Package> package_(String carrier, String trackingNumber) {

@@ -5,15 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The read side of tracking (CQRS): each method is one request to the store, so every read route stays one round trip.
- * Callers check ownership; the store knows nothing of tenants or customers beyond the keys it is given.
+ * The read side of tracking (CQRS). Each method is one request to the store, except the two that follow an order's
+ * index entries to their shipments (one Query plus one BatchGetItem: README "Targets not met, and why"). Callers check
+ * ownership; the store knows nothing of tenants or customers beyond the keys it is given.
  */
 public interface TrackingQueries {
     /** The shipment with at most {@code maxEvents} of its scans, newest first. */
     Optional<TrackedShipment> shipment(String shipmentId, int maxEvents);
 
-    /** Every tenant's shipment of one carrier package, without scans. */
-    List<TrackedShipment> shipmentsByTracking(String carrier, String trackingNumber);
+    /** Every tenant's registration of one carrier package (at most 100), in no particular order. */
+    List<PackageRegistration> registrations(String carrier, String trackingNumber);
 
     /** The shipments of one order, without scans; empty when the order does not exist. */
     List<TrackedShipment> shipmentsOfOrder(String tenantId, String orderId);

@@ -73,10 +73,15 @@ class DynamoDbAdaptersIT {
             assertThat(raced).isTrue();
             assertThat(ours.created()).isFalse();
             assertThat(ours.shipment().id()).isEqualTo(again.shipment().id());
-            var byPackage = new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).shipmentsByTracking("ups", command.trackingNumber());
-            assertThat(byPackage).hasSize(1);
-            assertThat(byPackage.get(0).version()).isZero();
-            assertThat(byPackage.get(0).status().name()).isEqualTo("UNKNOWN");
+            var queries = new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE);
+            var byPackage = queries.registrations("ups", command.trackingNumber());
+            assertThat(byPackage).singleElement().satisfies(r -> {
+                assertThat(r.tenantId()).isEqualTo(command.tenantId());
+                assertThat(r.shipmentId()).isEqualTo(ours.shipment().id());
+            });
+            var shipment = queries.shipment(ours.shipment().id(), 0).orElseThrow();
+            assertThat(shipment.version()).isZero();
+            assertThat(shipment.status().name()).isEqualTo("UNKNOWN");
         }
     }
 
@@ -106,7 +111,7 @@ class DynamoDbAdaptersIT {
                 null, null, NEW_ADDRESS, null);
 
         assertThatThrownBy(() -> registration.register(other)).isInstanceOf(io.trackline.api.registration.ShipmentRegistration.OrderOfAnotherCustomer.class);
-        assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).shipmentsByTracking("ups", other.trackingNumber())).isEmpty();
+        assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).registrations("ups", other.trackingNumber())).isEmpty();
     }
 
     @Test

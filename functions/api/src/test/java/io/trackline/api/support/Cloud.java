@@ -44,12 +44,18 @@ public final class Cloud implements AutoCloseable {
 
     /** ApiHandler's environment; a zero API-key cache TTL so revocation shows at once. */
     public Settings apiSettings() {
+        return apiSettings(Map.of());
+    }
+
+    /** ApiHandler's environment with some values replaced. */
+    public Settings apiSettings(Map<String, String> overrides) {
         var values = base();
         values.put("TABLE_NAME", TABLE);
         values.put("SUPPORT_TOPIC_ARN", supportTopicArn);
         values.put("CUSTOMER_EMAIL_TOPIC_ARN", emailTopicArn);
         values.put("CURSOR_KEY", "integration-test-cursor-key-of-at-least-32-bytes");
         values.put("API_KEY_CACHE_TTL", "PT0S");
+        values.putAll(overrides);
         return Settings.of(values);
     }
 

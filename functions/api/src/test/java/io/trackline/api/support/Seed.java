@@ -97,6 +97,7 @@ public final class Seed {
         public final String orderId;
         public final String customerId;
         public final Map<String, AttributeValue> item = new HashMap<>();
+        private Instant createdAt = Instant.now().minusSeconds(3600);
 
         public Shipment(String id, String tenantId, String orderId, String customerId) {
             this.id = id;
@@ -104,7 +105,6 @@ public final class Seed {
             this.orderId = orderId;
             this.customerId = customerId;
             String trackingNumber = "1Z" + unique("").toUpperCase();
-            Instant createdAt = Instant.now().minusSeconds(3600);
             item.put("PK", s("SHIP#" + id));
             item.put("SK", s("SHIPMENT"));
             item.put("GSI1PK", s("TRACK#ups#" + trackingNumber));
@@ -151,13 +151,22 @@ public final class Seed {
             return this;
         }
 
+        public Shipment registeredAt(Instant instant) {
+            createdAt = instant;
+            item.put("createdAt", s(instant.toString()));
+            return this;
+        }
+
         public Shipment without(String attribute) {
             item.remove(attribute);
             return this;
         }
 
+        /** The shipment item and, as registration writes them together, the tenant's tracking claim on its package. */
         public Shipment save() {
             put(item);
+            put(Map.of("PK", item.get("GSI1PK"), "SK", s("TENANT#" + tenantId), "shipmentId", s(id),
+                    "createdAt", s(createdAt.toString())));
             return this;
         }
     }

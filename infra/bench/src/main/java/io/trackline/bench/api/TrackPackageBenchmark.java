@@ -8,6 +8,7 @@ import io.trackline.api.support.Requests;
 import io.trackline.api.tracking.Address;
 import io.trackline.api.tracking.Contact;
 import io.trackline.api.tracking.Eta;
+import io.trackline.api.tracking.PackageRegistration;
 import io.trackline.api.tracking.Page;
 import io.trackline.api.tracking.TrackedOrder;
 import io.trackline.api.tracking.TrackedShipment;
@@ -86,7 +87,7 @@ public class TrackPackageBenchmark {
         }
 
         @Override
-        public List<TrackedShipment> shipmentsByTracking(String carrier, String trackingNumber) {
+        public List<PackageRegistration> registrations(String carrier, String trackingNumber) {
             return List.of();
         }
 
