@@ -3,6 +3,7 @@ package io.trackline.api.dynamodb;
 import io.trackline.api.address.DeliveryAddresses;
 import io.trackline.api.tracking.Address;
 import io.trackline.api.tracking.AddressChange;
+import io.trackline.aws.dynamo.TrackingTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -36,7 +37,7 @@ public final class DynamoDbDeliveryAddresses implements DeliveryAddresses {
                     .conditionExpression("#version = :expected AND customerId = :customer")
                     .expressionAttributeNames(Map.of("#version", "version"))
                     .expressionAttributeValues(Map.of(
-                            ":address", Items.of(address), ":one", Items.n(1), ":now", s(Items.sortable(change.changedAt())),
+                            ":address", Items.of(address), ":one", Items.n(1), ":now", TrackingTable.instant(change.changedAt()),
                             ":none", AttributeValue.fromL(List.of()), ":change", AttributeValue.fromL(List.of(Items.of(change))),
                             ":expected", Items.n(expectedVersion), ":customer", s(customerId)))
                     .build());

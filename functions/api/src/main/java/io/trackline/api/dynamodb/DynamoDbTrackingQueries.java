@@ -7,6 +7,7 @@ import io.trackline.api.tracking.TrackedOrder;
 import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingEvent;
 import io.trackline.api.tracking.TrackingQueries;
+import io.trackline.domain.shipment.Registration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -33,7 +34,6 @@ import static io.trackline.api.dynamodb.Items.str;
  */
 public final class DynamoDbTrackingQueries implements TrackingQueries {
     private static final int MAX_PACKAGE_REGISTRATIONS = 100;
-    private static final int MAX_ORDER_SHIPMENTS = 100;
     private static final int BATCH_GET_LIMIT = 100;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -98,7 +98,7 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI2)
                 .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :ship)")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.order(tenantId, orderId)), ":ship", s("SHIP#")))
-                .limit(MAX_ORDER_SHIPMENTS).build()).items());
+                .limit(Registration.MAX_SHIPMENTS_PER_ORDER).build()).items());
     }
 
     /** GSI2 carries no shipment state: the shipments its entries name (table key {@code SHIP#<id>}), in its order. */

@@ -1,6 +1,7 @@
 package io.trackline.api.http;
 
 import io.trackline.aws.http.Problem;
+import io.trackline.domain.shipment.Registration;
 
 /**
  * Every error the API answers with, one stable {@code type} each (documented in the OpenAPI document). A "not yours"
@@ -75,6 +76,11 @@ public final class Problems {
     public static ApiProblem orderOfAnotherCustomer() {
         return new ApiProblem(Problem.of(409, "order-customer-mismatch", "Order belongs to another customer",
                 "An order has one customer; register this shipment under a new orderId."));
+    }
+
+    public static ApiProblem orderFull() {
+        return new ApiProblem(Problem.of(409, "order-full", "Order is full",
+                "An order holds at most " + Registration.MAX_SHIPMENTS_PER_ORDER + " shipments; register this shipment under a new orderId."));
     }
 
     public static ApiProblem busy() {

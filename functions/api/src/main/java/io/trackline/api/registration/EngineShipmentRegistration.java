@@ -5,6 +5,7 @@ import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingQueries;
 import io.trackline.domain.shipment.Contact;
 import io.trackline.domain.shipment.DeliveryAddress;
+import io.trackline.domain.shipment.port.OrderFullException;
 import io.trackline.domain.shipment.port.OrderOfAnotherCustomerException;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
@@ -40,6 +41,8 @@ public final class EngineShipmentRegistration implements ShipmentRegistration {
             return new Registered(shipment, result.created());
         } catch (OrderOfAnotherCustomerException e) {
             throw new OrderOfAnotherCustomer();
+        } catch (OrderFullException e) {
+            throw Problems.orderFull();
         } catch (IllegalArgumentException e) {
             // The engine's command names the field first ("orderId must be ..."): a 400 that says what to fix.
             String detail = e.getMessage();

@@ -1,6 +1,7 @@
 package io.trackline.api.dynamodb;
 
 import io.trackline.api.address.DeliveryAddressChange;
+import io.trackline.api.http.ApiProblem;
 import io.trackline.api.issues.Evidence;
 import io.trackline.api.issues.IssueType;
 import io.trackline.api.issues.ProblemCase;
@@ -115,6 +116,25 @@ class DynamoDbAdaptersIT {
     }
 
     @Test
+    void shouldRefuseTheShipment_whenItsOrderHoldsOneHundredAlready() {
+        // given an order of 100 shipments: one registered, 99 more named on the order item
+        var first = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
+        var registration = registration(cloud.dynamo);
+        registration.register(first);
+        var others = java.util.stream.IntStream.range(0, 99).mapToObj(i -> "shp_other" + i).toList();
+        cloud.dynamo.updateItem(b -> b.tableName(Cloud.TABLE).key(Keys.orderItem(first.tenantId(), first.orderId()))
+                .updateExpression("ADD shipmentIds :ids").expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(others))));
+        var oneMore = new RegisterShipment(first.tenantId(), first.orderId(), first.customerId(), "ups", "1Z" + unique("").toUpperCase(),
+                null, null, NEW_ADDRESS, null);
+
+        // when / then
+        assertThatThrownBy(() -> registration.register(oneMore)).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.problem().type()).endsWith("/order-full"));
+        assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).registrations("ups", oneMore.trackingNumber())).isEmpty();
+        assertThat(seed.get(Keys.orderItem(first.tenantId(), first.orderId())).get("shipmentIds").ss()).hasSize(100);
+    }
+
+    @Test
     void shouldKeepBothTheScanAndTheNewAddress_whenTheProcessorWritesBetweenReadAndChange() {
         // given a shipment before pickup, and a processor that applies a scan (conditional on version 3) just before our write
         var shipment = seed.shipment("tenant-x", unique("o-"), "alice").with("status", "UNKNOWN").without("milestone").save();
@@ -139,6 +159,7 @@ class DynamoDbAdaptersIT {
             assertThat(item.get("deliveryAddress").m().get("city").s()).isEqualTo("Shelbyville");
             assertThat(item.get("version").n()).isEqualTo("5");
             assertThat(item.get("addressChanges").l()).hasSize(1);
+            assertThat(item.get("updatedAt").n()).as("epoch seconds, as the engine writes it").isNotBlank();
             assertThat(changed.version()).isEqualTo(5);
         }
     }

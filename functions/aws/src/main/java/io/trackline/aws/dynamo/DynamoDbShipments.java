@@ -6,6 +6,7 @@ import io.trackline.domain.shipment.ShipmentUpdate;
 import io.trackline.domain.shipment.TrackedScan;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.shipment.port.AlreadyRegisteredException;
+import io.trackline.domain.shipment.port.OrderFullException;
 import io.trackline.domain.shipment.port.OrderOfAnotherCustomerException;
 import io.trackline.domain.shipment.port.ConcurrentUpdateException;
 import io.trackline.domain.shipment.port.Shipments;
@@ -190,11 +191,12 @@ public final class DynamoDbShipments implements Shipments {
                 .updateExpression("SET tenantId = :t, orderId = :o, customerId = :c, updatedAt = :now,"
                         + " createdAt = if_not_exists(createdAt, :now), GSI2PK = :gpk, GSI2SK = if_not_exists(GSI2SK, :gsk)"
                         + " ADD shipmentIds :ids")
-                .conditionExpression("attribute_not_exists(PK) OR customerId = :c")
+                .conditionExpression("attribute_not_exists(PK) OR (customerId = :c AND size(shipmentIds) < :max)")
                 .expressionAttributeValues(Map.of(":t", s(r.tenantId()), ":o", s(r.orderId()), ":c", s(r.customerId()),
                         ":now", s(now), ":gpk", s("CUSTOMER#" + r.customerId()),
                         ":gsk", s("ORDER#" + now + '#' + r.tenantId() + '#' + r.orderId()),
-                        ":ids", AttributeValue.fromSs(List.of(r.id()))))
+                        ":ids", AttributeValue.fromSs(List.of(r.id())),
+                        ":max", AttributeValue.fromN(Integer.toString(Registration.MAX_SHIPMENTS_PER_ORDER))))
                 .build()).build());
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -203,7 +205,7 @@ public final class DynamoDbShipments implements Shipments {
                 throw new AlreadyRegisteredException(r.tenantId(), r.carrier().code(), r.trackingNumber().value());
             }
             if (failedCondition(e, 2)) {
-                throw new OrderOfAnotherCustomerException(r.orderId());
+                throw orderRefused(r);
             }
             throw e;
         }
@@ -346,6 +348,15 @@ public final class DynamoDbShipments implements Shipments {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("shipmentId = :orphan")
                 .expressionAttributeValues(Map.of(":orphan", s(orphan))).build()).build();
+    }
+
+    /** Which of the order's conditions refused the shipment: its customer, or its size. */
+    private RuntimeException orderRefused(Registration r) {
+        var order = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TrackingTable.orderPk(r.tenantId(), r.orderId()), TrackingTable.ORDER_SK))).item();
+        return r.customerId().equals(Attributes.stringOrNull(order, "customerId"))
+                ? new OrderFullException(r.orderId())
+                : new OrderOfAnotherCustomerException(r.orderId());
     }
 
     private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {

@@ -2,6 +2,7 @@ package io.trackline.aws.dynamo;
 
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -98,6 +99,11 @@ public final class TrackingTable {
      */
     public static String dueSk(Instant nextCheckAt) {
         return String.format("%010d", nextCheckAt.getEpochSecond());
+    }
+
+    /** An instant as the shipment item stores it (exact epoch seconds, a number), for writers other than the engine. */
+    public static AttributeValue instant(Instant instant) {
+        return AttributeValue.fromN(Attributes.epochSeconds(instant));
     }
 
     public static String sortable(Instant instant) {

@@ -21,6 +21,9 @@ public record Registration(
         Contact contact,
         Instant createdAt) {
 
+    /** An order holds at most this many shipments: registration refuses more, so an order is read in one page. */
+    public static final int MAX_SHIPMENTS_PER_ORDER = 100;
+
     public Registration {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
