@@ -1,15 +1,23 @@
 package io.trackline.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import io.trackline.api.http.ApiProblem;
+import io.trackline.api.http.Problems;
+import io.trackline.aws.Json;
+import io.trackline.aws.http.Problem;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +25,7 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document, template.yaml and the handler's route table describe the same API. */
+/** The OpenAPI document, template.yaml and the handler's route table and problem types describe the same API. */
 class OpenApiRoutesTest {
     private static final Path TEMPLATE = Path.of("../../template.yaml");
 
@@ -43,6 +51,23 @@ class OpenApiRoutesTest {
                 Duration.ZERO, null, Clock.systemUTC())).routeKeys());
 
         assertThat(inHandler).isEqualTo(templateRoutes()).isEqualTo(inDocument).hasSize(14);
+    }
+
+    @Test
+    void shouldListEveryProblemTypeTheApiAnswers_whenProblemsAndTheDocumentAreCompared() throws Exception {
+        JsonNode listed = Json.mapper().readTree(document()).at("/components/schemas/Problem/properties/type/enum");
+        Set<String> inDocument = new TreeSet<>();
+        listed.forEach(type -> inDocument.add(type.asText()));
+
+        Set<String> answered = new TreeSet<>();
+        for (Method factory : Problems.class.getMethods()) {
+            if (!Modifier.isStatic(factory.getModifiers())) continue;
+            Object[] arguments = Arrays.stream(factory.getParameterTypes()).map(t -> t == int.class ? (Object) 1 : "x").toArray();
+            Object made = factory.invoke(null, arguments);
+            answered.add((made instanceof ApiProblem p ? p.problem() : (Problem) made).type());
+        }
+
+        assertThat(answered).isEqualTo(inDocument);
     }
 
     @SuppressWarnings("unchecked")
