@@ -9,6 +9,7 @@ import io.trackline.aws.Settings;
 import io.trackline.aws.http.Problem;
 import io.trackline.aws.http.Responses;
 import io.trackline.aws.log.Log;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.webhook.aws.EmfMetrics;
 import io.trackline.webhook.aws.SecretsManagerWebhookSecrets;
 import io.trackline.webhook.aws.SqsScanQueue;
@@ -55,7 +56,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private WebhookHandler(WebhookSecrets secrets, ScanQueue queue) {
-        this(queue, secrets, new EmfMetrics(System.out, Clock.systemUTC()), Clock.systemUTC());
+        this(queue, secrets, new EmfMetrics(Emf.toLog(EmfMetrics.NAMESPACE)), Clock.systemUTC());
     }
 
     /** For tests and tools: any queue, secrets, metrics and clock. */

@@ -2,6 +2,7 @@ package io.trackline.webhook.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.Json;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.webhook.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EmfMetricsTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final EmfMetrics metrics = new EmfMetrics(new PrintStream(out, true, StandardCharsets.UTF_8), Fixtures.clockAt(1_764_172_800L));
+    private final EmfMetrics metrics = new EmfMetrics(new Emf(EmfMetrics.NAMESPACE,
+            new PrintStream(out, true, StandardCharsets.UTF_8), Fixtures.clockAt(1_764_172_800L)));
 
     private JsonNode line() throws Exception {
         return Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
