@@ -9,6 +9,7 @@ import io.trackline.aws.Settings;
 import io.trackline.aws.dynamo.DeadLetterReasons;
 import io.trackline.aws.dynamo.TrackingEngine;
 import io.trackline.aws.log.Log;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.TrackScans;
@@ -24,12 +25,14 @@ import java.util.Map;
  * Ingest queue → tracking records. Decodes each message, groups the batch by package, applies each package's scans
  * once, and reports only the messages that failed (ReportBatchItemFailures): an undecodable message fails alone and
  * reaches the DLQ after maxReceiveCount, with its reason in the log and in {@link DeadLetterReasons} (see README).
+ * Each batch writes one EMF line: messages, failed messages, shipments updated, packages nobody registered.
  */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Log LOG = Log.of(ProcessorHandler.class);
 
     private final TrackScans trackScans;
     private final FailedMessages reasons;
+    private final Emf metrics;
 
     public ProcessorHandler() {
         this(Settings.fromEnvironment());
@@ -42,12 +45,14 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     /** Tests and benchmarks pass clients with interceptors (call counting, fault injection) and their clock. */
     public ProcessorHandler(Settings settings, AwsClients clients, Clock clock) {
         this(TrackingEngine.from(settings, clients, clock).trackScans(),
-                new DeadLetterReasons(clients.dynamoDb(), settings.required("TABLE_NAME"), clock)::record);
+                new DeadLetterReasons(clients.dynamoDb(), settings.required("TABLE_NAME"), clock)::record,
+                Emf.toLog(TrackingEngine.METRICS_NAMESPACE));
     }
 
-    public ProcessorHandler(TrackScans trackScans, FailedMessages reasons) {
+    public ProcessorHandler(TrackScans trackScans, FailedMessages reasons, Emf metrics) {
         this.trackScans = trackScans;
         this.reasons = reasons;
+        this.metrics = metrics;
     }
 
     @Override
@@ -65,9 +70,13 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
                 fail(message, "poison message: " + undecodable.getMessage(), failures);
             }
         }
+        int shipmentsUpdated = 0;
+        int unregisteredPackages = 0;
         for (var entry : reportsByPackage.entrySet()) {
             try {
-                trackScans.track(PackageScans.of(entry.getValue()));
+                int shipments = trackScans.track(PackageScans.of(entry.getValue()));
+                shipmentsUpdated += shipments;
+                if (shipments == 0) unregisteredPackages++;
             } catch (RuntimeException e) {
                 // Retried by SQS; batch-mates of other packages are unaffected.
                 for (var message : messagesByPackage.get(entry.getKey())) {
@@ -77,6 +86,8 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
         }
         LOG.info("batch processed", "messages", input.getRecords().size(), "packages", reportsByPackage.size(),
                 "failed", failures.size());
+        metrics.line().count("messages", input.getRecords().size()).count("failedMessages", failures.size())
+                .count("shipmentsUpdated", shipmentsUpdated).count("unregisteredPackages", unregisteredPackages).emit();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 

@@ -2,12 +2,20 @@ package io.trackline.processor;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trackline.aws.Json;
+import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.alerts.Trigger;
 import io.trackline.domain.shipment.TrackingFixture;
 import io.trackline.domain.shipment.Scans;
 import io.trackline.domain.tracking.Status;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessorHandlerTest {
     private final TrackingFixture engine = new TrackingFixture();
     private final List<String> recorded = new ArrayList<>();
+    private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
     private final ProcessorHandler handler = new ProcessorHandler(engine.trackScans,
-            (messageId, reason, receiveCount) -> recorded.add(messageId + ": " + reason));
+            (messageId, reason, receiveCount) -> recorded.add(messageId + ": " + reason),
+            new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC()));
 
     @Test
     void shouldApplyEachPackageOnce_whenBatchFromEventsFileArrives() {
@@ -35,7 +45,7 @@ class ProcessorHandlerTest {
     }
 
     @Test
-    void shouldFailOnlyThePoisonMessageAndRecordWhy_whenBodyIsNotAScanReport() {
+    void shouldFailOnlyThePoisonMessageAndRecordWhy_whenBodyIsNotAScanReport() throws Exception {
         // given
         engine.registerDefault();
         SQSEvent batch = SqsEvents.load("../../events/sqs-ingest-batch.json");
@@ -52,6 +62,12 @@ class ProcessorHandlerTest {
                 .containsExactly("poison-1");
         assertThat(recorded).singleElement().asString().startsWith("poison-1: poison message: unsupported scan report version 2");
         assertThat(engine.announcer.triggers()).containsExactly(Trigger.IN_TRANSIT);
+        JsonNode metrics = Json.mapper().readTree(metricLines.toString(StandardCharsets.UTF_8));
+        assertThat(metrics.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText()).isEqualTo("Trackline/Engine");
+        assertThat(metrics.path("messages").asInt()).isEqualTo(records.size());
+        assertThat(metrics.path("failedMessages").asInt()).isEqualTo(1);
+        assertThat(metrics.path("shipmentsUpdated").asInt()).isEqualTo(1);
+        assertThat(metrics.path("unregisteredPackages").asInt()).as("the file's third message is a package nobody registered").isEqualTo(1);
     }
 
     @Test

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
+import io.trackline.aws.dynamo.TrackingEngine;
 import io.trackline.aws.log.Log;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 
 import java.util.List;
@@ -18,12 +20,13 @@ import java.util.List;
  * {@link io.trackline.aws.sns.SnsAnnouncer} encodes them. At the first record that fails, stops and reports its sequence
  * number (ReportBatchItemFailures): Lambda retries from there, so later changes of the shard are never published ahead
  * of it ({@link OrderedRelay}, which the replay of given-up records shares). Needs {@code SHIPMENT_EVENTS_TOPIC_ARN}
- * and {@code SUPPORT_TOPIC_ARN}.
+ * and {@code SUPPORT_TOPIC_ARN}. Each batch writes one EMF line: stream records, announcements published, failures.
  */
 public final class RelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Log LOG = Log.of(RelayHandler.class);
 
     private final OrderedRelay relay;
+    private final Emf metrics;
 
     public RelayHandler() {
         this(Settings.fromEnvironment());
@@ -35,21 +38,24 @@ public final class RelayHandler implements RequestHandler<DynamodbEvent, Streams
 
     /** Tests and benchmarks pass clients with interceptors (call counting, fault injection). */
     public RelayHandler(Settings settings, AwsClients clients) {
-        this(OrderedRelay.toTopics(settings, clients.sns()));
+        this(OrderedRelay.toTopics(settings, clients.sns()), Emf.toLog(TrackingEngine.METRICS_NAMESPACE));
     }
 
-    public RelayHandler(AnnouncementRelay relay) {
-        this(new OrderedRelay(relay));
+    public RelayHandler(AnnouncementRelay relay, Emf metrics) {
+        this(new OrderedRelay(relay), metrics);
     }
 
-    private RelayHandler(OrderedRelay relay) {
+    private RelayHandler(OrderedRelay relay, Emf metrics) {
         this.relay = relay;
+        this.metrics = metrics;
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent input, Context context) {
         List<DynamodbEvent.DynamodbStreamRecord> records = input.getRecords() == null ? List.of() : input.getRecords();
         OrderedRelay.Outcome outcome = relay.relay(records.stream().map(StreamChange::of).toList());
+        metrics.line().count("streamRecords", records.size()).count("published", outcome.published().size())
+                .count("relayFailures", outcome.complete() ? 0 : 1).emit();
         if (!outcome.complete()) {
             // The event id, not the sequence number: the log masks long digit runs as phone numbers.
             LOG.error("record not relayed", "eventId", outcome.failed().eventId(), "error",

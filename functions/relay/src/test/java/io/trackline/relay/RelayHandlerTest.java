@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trackline.aws.Json;
 import io.trackline.aws.dynamo.OutboxItem;
+import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.Trigger;
 import io.trackline.domain.shipment.Announcement;
@@ -14,7 +18,11 @@ import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.Status;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The handler on hand-built stream records (Lambda's event types, no AWS): what is new, in order, stopping at a failure. */
 class RelayHandlerTest {
     private final List<String> published = new ArrayList<>();
+    private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
 
     @Test
     void shouldPublishOnlyTheEntriesTheWriteAdded_whenTheOldImageHadSome() {
@@ -42,7 +51,7 @@ class RelayHandlerTest {
     }
 
     @Test
-    void shouldReportTheFirstFailedRecordAndAttemptNothingAfterIt_whenAPublishFails() {
+    void shouldReportTheFirstFailedRecordAndAttemptNothingAfterIt_whenAPublishFails() throws Exception {
         // given
         DynamodbEvent event = event(change("1", List.of(), List.of("e-1")), change("2", List.of(), List.of("e-2")),
                 change("3", List.of(), List.of("e-3")));
@@ -56,6 +65,9 @@ class RelayHandlerTest {
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("2");
         assertThat(published).containsExactly("e-1");
+        assertThat(metrics().path("streamRecords").asInt()).isEqualTo(3);
+        assertThat(metrics().path("published").asInt()).isEqualTo(1);
+        assertThat(metrics().path("relayFailures").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -71,8 +83,13 @@ class RelayHandlerTest {
                 .containsExactly("7");
     }
 
-    private static RelayHandler handler(Announcer announcer) {
-        return new RelayHandler(new AnnouncementRelay(announcer));
+    private RelayHandler handler(Announcer announcer) {
+        return new RelayHandler(new AnnouncementRelay(announcer),
+                new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC()));
+    }
+
+    private JsonNode metrics() throws Exception {
+        return Json.mapper().readTree(metricLines.toString(StandardCharsets.UTF_8));
     }
 
     private static DynamodbEvent event(DynamodbEvent.DynamodbStreamRecord... records) {

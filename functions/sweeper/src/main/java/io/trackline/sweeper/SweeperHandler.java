@@ -6,6 +6,7 @@ import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
 import io.trackline.aws.dynamo.TrackingEngine;
 import io.trackline.aws.log.Log;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.shipment.usecase.SweepShipments;
 
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Every 15 minutes (EventBridge schedule; the payload is ignored): flags delayed, stalled and suspected-lost shipments
- * found through the sparse due index GSI3, each alert once, through the same outbox as the processor.
+ * found through the sparse due index GSI3, each alert once, through the same outbox as the processor. Each run writes
+ * one EMF line: shipments checked, changed, announcements.
  */
 public final class SweeperHandler implements RequestHandler<Map<String, Object>, Void> {
     private static final Log LOG = Log.of(SweeperHandler.class);
@@ -22,6 +24,7 @@ public final class SweeperHandler implements RequestHandler<Map<String, Object>,
 
     private final SweepShipments sweep;
     private final int limit;
+    private final Emf metrics;
 
     public SweeperHandler() {
         this(Settings.fromEnvironment());
@@ -32,12 +35,14 @@ public final class SweeperHandler implements RequestHandler<Map<String, Object>,
     }
 
     public SweeperHandler(Settings settings, AwsClients clients, Clock clock) {
-        this(TrackingEngine.from(settings, clients, clock).sweepShipments(), settings.intValue("SWEEP_LIMIT", DEFAULT_LIMIT));
+        this(TrackingEngine.from(settings, clients, clock).sweepShipments(), settings.intValue("SWEEP_LIMIT", DEFAULT_LIMIT),
+                Emf.toLog(TrackingEngine.METRICS_NAMESPACE));
     }
 
-    public SweeperHandler(SweepShipments sweep, int limit) {
+    public SweeperHandler(SweepShipments sweep, int limit, Emf metrics) {
         this.sweep = sweep;
         this.limit = limit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -45,6 +50,8 @@ public final class SweeperHandler implements RequestHandler<Map<String, Object>,
         var result = sweep.sweep(limit);
         LOG.info("sweep done", "checked", result.checked(), "changed", result.changed(),
                 "announcements", result.announcements());
+        metrics.line().count("sweptShipments", result.checked()).count("sweepChanges", result.changed())
+                .count("sweepAnnouncements", result.announcements()).emit();
         return null;
     }
 }

@@ -16,6 +16,8 @@ import java.time.Clock;
  * {@code LOST_AFTER} (P10D).
  */
 public final class TrackingEngine {
+    /** CloudWatch namespace of the engine's metrics: the processor's, the sweeper's and the relay's. */
+    public static final String METRICS_NAMESPACE = "Trackline/Engine";
     private final DynamoDbShipments shipments;
     private final TrackingPolicy policy;
     private final Clock clock;

@@ -2,6 +2,8 @@ package io.trackline.bench.engine;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.shipment.Contact;
 import io.trackline.domain.shipment.DeliveryAddress;
@@ -72,7 +74,8 @@ public class ProcessorBatchBenchmark {
         }
         batch = new SQSEvent();
         batch.setRecords(messages);
-        handler = new ProcessorHandler(trackScans, (id, reason, count) -> { });
+        handler = new ProcessorHandler(trackScans, (id, reason, count) -> { },
+                new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC()));
     }
 
     @Benchmark
