@@ -2,8 +2,10 @@ package io.trackline.notifier;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.alerts.AlertPolicy;
 import io.trackline.domain.alerts.SmsCaps;
+import io.trackline.notifier.adapter.cloudwatch.EmfAlertMetrics;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbCustomerSettings;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbShipments;
@@ -12,6 +14,7 @@ import io.trackline.notifier.adapter.sns.SnsSmsOptOuts;
 import io.trackline.notifier.adapter.sns.SnsSmsSender;
 import io.trackline.notifier.adapter.sns.SnsTopicEmailSender;
 import io.trackline.notifier.adapter.sqs.SqsHeldAlerts;
+import io.trackline.notifier.application.AlertMetrics;
 import io.trackline.notifier.application.RecordOptOut;
 import io.trackline.notifier.application.SendAlerts;
 import io.trackline.notifier.templates.AlertMessages;
@@ -39,6 +42,7 @@ public final class NotifierWiring {
         SnsClient sns = clients.sns();
         AlertPolicy policy = new AlertPolicy(new SmsCaps(settings.intValue("SMS_DAILY_CAP_PER_SHIPMENT", 5),
                 settings.intValue("SMS_DAILY_CAP_PER_CUSTOMER", 20)), AlertPolicy.DEFAULT_MAX_AGE);
+        AlertMetrics metrics = new EmfAlertMetrics(Emf.toLog(EmfAlertMetrics.NAMESPACE));
         this.sendAlerts = new SendAlerts(policy,
                 new DynamoDbShipments(dynamoDb, table),
                 new DynamoDbCustomerSettings(dynamoDb, table),
@@ -48,8 +52,9 @@ public final class NotifierWiring {
                 new SnsTopicEmailSender(sns, settings.required("CUSTOMER_EMAIL_TOPIC_ARN")),
                 new SqsHeldAlerts(clients.sqs(), settings.required("NOTIFICATION_QUEUE_URL"), clock),
                 new AlertMessages(settings.required("TRACKING_PAGE_URL")),
+                metrics,
                 clock);
-        this.recordOptOut = new RecordOptOut(new DynamoDbStopList(dynamoDb, table), clock);
+        this.recordOptOut = new RecordOptOut(new DynamoDbStopList(dynamoDb, table), metrics, clock);
     }
 
     public SendAlerts sendAlerts() {

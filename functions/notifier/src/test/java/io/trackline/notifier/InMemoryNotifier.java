@@ -1,14 +1,17 @@
 package io.trackline.notifier;
 
 import io.trackline.domain.alerts.AlertPolicy;
+import io.trackline.domain.alerts.Channel;
 import io.trackline.domain.alerts.PhoneNumber;
 import io.trackline.domain.alerts.Preferences;
 import io.trackline.domain.alerts.SmsCaps;
+import io.trackline.notifier.application.AlertMetrics;
 import io.trackline.notifier.application.CustomerSettings;
 import io.trackline.notifier.application.EmailSender;
 import io.trackline.notifier.application.Notification;
 import io.trackline.notifier.application.NotificationKey;
 import io.trackline.notifier.application.NotificationLedger;
+import io.trackline.notifier.application.NotificationState;
 import io.trackline.notifier.application.RecordOptOut;
 import io.trackline.notifier.application.SendAlerts;
 import io.trackline.notifier.application.ShipmentSnapshot;
@@ -42,10 +45,17 @@ public final class InMemoryNotifier {
     public final List<String> emailsSent = new ArrayList<>();
     public final Map<NotificationKey, Notification> notifications = new LinkedHashMap<>();
     public int preferenceReads;
+    /** What the use cases counted ({@link AlertMetrics}), in order. */
+    public final List<Counted> decisionsCounted = new ArrayList<>();
+    public final List<RecordOptOut.Outcome> repliesCounted = new ArrayList<>();
+
+    public record Counted(Channel channel, NotificationState state, String reason) {
+    }
 
     private final Set<String> onceKeys = new HashSet<>();
 
     public NotifierHandler handler(Clock clock) {
+        AlertMetrics metrics = new RecordingMetrics();
         SendAlerts sendAlerts = new SendAlerts(new AlertPolicy(new SmsCaps(5, 20), AlertPolicy.DEFAULT_MAX_AGE),
                 id -> {
                     if (unreadable.contains(id)) throw new IllegalStateException("table unavailable");
@@ -70,7 +80,7 @@ public final class InMemoryNotifier {
                 (request, channel, until, heldSince) -> {
                     throw new AssertionError("no quiet hours in these tests");
                 },
-                new AlertMessages(Fixtures.TRACKING_PAGE), clock);
+                new AlertMessages(Fixtures.TRACKING_PAGE), metrics, clock);
         return new NotifierHandler(sendAlerts, new RecordOptOut(new StopList() {
             @Override
             public void stop(PhoneNumber phone, Instant at) {
@@ -81,7 +91,19 @@ public final class InMemoryNotifier {
             public void start(PhoneNumber phone) {
                 stopped.remove(phone);
             }
-        }, clock));
+        }, metrics, clock));
+    }
+
+    private final class RecordingMetrics implements AlertMetrics {
+        @Override
+        public void decided(Channel channel, NotificationState state, String reason) {
+            decisionsCounted.add(new Counted(channel, state, reason));
+        }
+
+        @Override
+        public void smsReply(RecordOptOut.Outcome outcome) {
+            repliesCounted.add(outcome);
+        }
     }
 
     private final class Ledger implements NotificationLedger {

@@ -2,10 +2,12 @@ package io.trackline.notifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.AwsClients;
+import io.trackline.aws.Json;
 import io.trackline.aws.Settings;
 import io.trackline.domain.alerts.Channel;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.Trigger;
+import io.trackline.notifier.adapter.cloudwatch.EmfAlertMetrics;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;
 import io.trackline.notifier.application.Notification;
 import io.trackline.notifier.application.NotificationKey;
@@ -21,11 +23,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +113,7 @@ class NotifierIT {
     }
 
     @Test
-    void shouldHoldSmsThenSendIt_whenQuietHoursEnd() throws InterruptedException {
+    void shouldHoldSmsThenSendIt_whenQuietHoursEnd() throws InterruptedException, IOException {
         // given quiet hours 21:00-08:00 (UTC), and a delivery at 07:55 handled at 07:59:57
         String phone = "+14155550103";
         givenShipment("shp-quiet", "cust-quiet", phone);
@@ -137,6 +141,18 @@ class NotifierIT {
         assertThat(cloud.smsTo(phone)).hasSize(1);
         assertThat(cloud.notifications("shp-quiet")).singleElement()
                 .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("SENT"));
+        // and the metrics counted it once held and once sent
+        assertThat(alertMetrics()).containsExactly("SMS HELD QUIET_HOURS", "SMS SENT NONE");
+    }
+
+    /** The {@code Trackline/Alerts} EMF lines this test wrote, as "channel state reason". */
+    private static List<String> alertMetrics() throws IOException {
+        List<String> counted = new ArrayList<>();
+        for (String line : NoContactDataInLogs.captured().lines().filter(l -> l.contains(EmfAlertMetrics.NAMESPACE)).toList()) {
+            JsonNode metric = Json.mapper().readTree(line);
+            counted.add(metric.path("channel").asText() + " " + metric.path("state").asText() + " " + metric.path("reason").asText());
+        }
+        return counted;
     }
 
     @Test

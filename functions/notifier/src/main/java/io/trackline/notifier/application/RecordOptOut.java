@@ -17,10 +17,12 @@ public final class RecordOptOut {
     private static final Set<String> START = Set.of("START", "UNSTOP", "YES");
 
     private final StopList stopList;
+    private final AlertMetrics metrics;
     private final Clock clock;
 
-    public RecordOptOut(StopList stopList, Clock clock) {
+    public RecordOptOut(StopList stopList, AlertMetrics metrics, Clock clock) {
         this.stopList = stopList;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -39,6 +41,7 @@ public final class RecordOptOut {
             outcome = Outcome.IGNORED;
         }
         LOG.info("inbound SMS", "from", from.masked(), "outcome", outcome.name());
+        metrics.smsReply(outcome);
         return outcome;
     }
 }

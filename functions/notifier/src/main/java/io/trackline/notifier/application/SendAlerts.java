@@ -43,11 +43,12 @@ public final class SendAlerts {
     private final EmailSender email;
     private final HeldAlerts held;
     private final AlertMessages messages;
+    private final AlertMetrics metrics;
     private final Clock clock;
 
     public SendAlerts(AlertPolicy policy, Shipments shipments, CustomerSettings customers, SmsOptOuts optOuts,
                       NotificationLedger ledger, SmsSender sms, EmailSender email, HeldAlerts held,
-                      AlertMessages messages, Clock clock) {
+                      AlertMessages messages, AlertMetrics metrics, Clock clock) {
         this.policy = policy;
         this.shipments = shipments;
         this.customers = customers;
@@ -57,6 +58,7 @@ public final class SendAlerts {
         this.email = email;
         this.held = held;
         this.messages = messages;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -134,7 +136,7 @@ public final class SendAlerts {
 
     private boolean record(Notification notification, Instant now) {
         Recorded recorded = ledger.record(notification, now);
-        log(notification, recorded.name());
+        log(notification, recorded.name(), recorded == Recorded.RECORDED);
         return recorded != Recorded.IN_FLIGHT;
     }
 
@@ -144,7 +146,7 @@ public final class SendAlerts {
         if (recorded == Recorded.RECORDED || recorded == Recorded.ALREADY_HELD) {
             held.holdUntil(request, draft.key().channel(), until, request.heldSince().orElse(now));
         }
-        log(notification, recorded.name());
+        log(notification, recorded.name(), recorded == Recorded.RECORDED);
         return recorded != Recorded.IN_FLIGHT;
     }
 
@@ -180,7 +182,7 @@ public final class SendAlerts {
         } catch (RejectedMessage e) {
             Notification failed = pending.withOutcome(NotificationState.FAILED, "REJECTED");
             ledger.markFailed(claim, failed);
-            log(failed, "REJECTED");
+            log(failed, "REJECTED", true);
             return true;
         } catch (RuntimeException e) {
             releaseQuietly(claim);
@@ -189,7 +191,7 @@ public final class SendAlerts {
         // The one window no design closes: a crash between the publish above and this write. It is one DynamoDB
         // write long (the SDK retries it); afterwards the claim's lease expires and a retry may send again.
         ledger.markSent(claim, pending, messageId);
-        log(pending, "SENT");
+        log(pending, "SENT", true);
         return true;
     }
 
@@ -202,11 +204,13 @@ public final class SendAlerts {
         }
     }
 
-    private static void log(Notification notification, String outcome) {
+    /** Counts the decision only when this call recorded it, so a redelivered copy is never counted twice. */
+    private void log(Notification notification, String outcome, boolean recordedNow) {
         LOG.info("notification decided", "shipmentId", notification.key().shipmentId(), "eventId", notification.key().eventId(),
                 "channel", notification.key().channel().name(), "trigger", notification.trigger().name(),
                 "state", notification.state().name(), "reason", notification.reason(), "to", notification.to(),
                 "outcome", outcome);
+        if (recordedNow) metrics.decided(notification.key().channel(), notification.state(), notification.reason());
     }
 
     /** A redelivered or concurrent copy: the notification's recorded state stays as it is. */
