@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.trackline.notifier.SqsBatches.batch;
+import static io.trackline.notifier.SqsBatches.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NotifierHandlerTest {
@@ -117,18 +118,5 @@ class NotifierHandlerTest {
             assertThat(n.state()).isEqualTo(NotificationState.SUPPRESSED);
             assertThat(n.reason()).isEqualTo("OPTED_OUT");
         });
-    }
-
-    private static SQSEvent batch(SQSEvent.SQSMessage... messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(messages));
-        return event;
-    }
-
-    private static SQSEvent.SQSMessage message(String id, String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(id);
-        message.setBody(body);
-        return message;
     }
 }

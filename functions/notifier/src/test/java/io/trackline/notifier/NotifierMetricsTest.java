@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.trackline.notifier.SqsBatches.batch;
+import static io.trackline.notifier.SqsBatches.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the notifier counts (AlertMetrics): each recorded decision once, and each SMS reply. */
@@ -107,18 +108,5 @@ class NotifierMetricsTest {
     private static SQSEvent.SQSMessage reply(String messageId, String text) {
         return message(messageId, "{\"originationNumber\":\"" + PHONE + "\",\"destinationNumber\":\"+18005550100\","
                 + "\"messageBody\":\"" + text + "\",\"inboundMessageId\":\"in-" + messageId + "\"}");
-    }
-
-    private static SQSEvent batch(SQSEvent.SQSMessage... messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(messages));
-        return event;
-    }
-
-    private static SQSEvent.SQSMessage message(String id, String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(id);
-        message.setBody(body);
-        return message;
     }
 }
