@@ -1,11 +1,13 @@
 package io.trackline.local.template;
 
+import io.trackline.aws.Json;
 import io.trackline.local.template.Specs.Function;
 import io.trackline.local.template.Specs.HttpRoute;
 import io.trackline.local.testing.TestTemplates;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +33,19 @@ class TemplateTest {
                 "SweeperFunction", "io.trackline.sweeper.SweeperHandler",
                 "RelayFunction", "io.trackline.relay.RelayHandler"));
         assertThat(TEMPLATE.functions()).allSatisfy(f -> assertThat(f.handlerMethod()).isEqualTo("handleRequest"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldHoldAJsonDashboardBody_whenItsSubstitutionsAreFilledIn() throws Exception {
+        var root = CfnYaml.parse(Files.readString(TestTemplates.repository()), "template.yaml");
+        var dashboard = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get("OperationsDashboard");
+        var body = (Intrinsic.Fn) ((Map<String, Object>) dashboard.get("Properties")).get("DashboardBody");
+
+        String filled = ((String) body.argument()).replaceAll("\\$\\{[^}]+}", "x");
+
+        assertThat(body.name()).isEqualTo("Sub");
+        assertThat(Json.mapper().readTree(filled).path("widgets")).hasSize(4);
     }
 
     @Test
