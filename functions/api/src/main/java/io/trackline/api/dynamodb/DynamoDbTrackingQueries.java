@@ -7,7 +7,10 @@ import io.trackline.api.tracking.TrackedOrder;
 import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingEvent;
 import io.trackline.api.tracking.TrackingQueries;
+import io.trackline.aws.dynamo.TrackingTable;
 import io.trackline.domain.shipment.Registration;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.TrackingNumber;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -82,12 +85,10 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
      */
     @Override
     public List<PackageRegistration> registrations(String carrier, String trackingNumber) {
-        return dynamo.query(QueryRequest.builder().tableName(table)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :tenant)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.track(carrier, trackingNumber)), ":tenant", s(Keys.CLAIM_PREFIX)))
+        return dynamo.query(TrackingTable.claims(table, new Carrier(carrier), new TrackingNumber(trackingNumber))
                         .limit(MAX_PACKAGE_REGISTRATIONS).build())
                 .items().stream()
-                .map(claim -> new PackageRegistration(str(claim, Keys.SK).substring(Keys.CLAIM_PREFIX.length()),
+                .map(claim -> new PackageRegistration(TrackingTable.tenantOfClaim(str(claim, Keys.SK)),
                         str(claim, "shipmentId"), Instant.parse(str(claim, "createdAt"))))
                 .toList();
     }

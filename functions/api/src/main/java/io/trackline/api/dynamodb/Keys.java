@@ -13,8 +13,6 @@ public final class Keys {
     public static final String ORDER = "ORDER";
     public static final String EVENT_PREFIX = "EVENT#";
     public static final String NOTIF_PREFIX = "NOTIF#";
-    /** A tenant's tracking claim on a package: {@code TRACK#<carrier>#<tn>} / {@code TENANT#<tenantId>}. */
-    public static final String CLAIM_PREFIX = "TENANT#";
     public static final String GSI2 = "GSI2";
 
     private Keys() {
@@ -22,10 +20,6 @@ public final class Keys {
 
     public static String ship(String shipmentId) {
         return "SHIP#" + shipmentId;
-    }
-
-    public static String track(String carrier, String trackingNumber) {
-        return "TRACK#" + carrier + "#" + trackingNumber;
     }
 
     public static String order(String tenantId, String orderId) {

@@ -79,11 +79,7 @@ public final class DynamoDbShipments implements Shipments {
      * packages GSI1 does not know.
      */
     private List<Shipment> claimed(Carrier carrier, TrackingNumber trackingNumber) {
-        return query(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :tenant)")
-                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
-                        ":tenant", s("TENANT#")))
-                .build()).stream()
+        return query(TrackingTable.claims(table, carrier, trackingNumber).consistentRead(true).build()).stream()
                 .map(claim -> byId(Attributes.stringOrNull(claim, "shipmentId")))
                 .flatMap(Optional::stream).toList();
     }

@@ -3,10 +3,12 @@ package io.trackline.aws.dynamo;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /** Keys of the single-table design (README "Data model"); the one place that spells them. */
 public final class TrackingTable {
@@ -17,6 +19,7 @@ public final class TrackingTable {
     public static final String SHIPMENT_SK = "SHIPMENT";
     public static final String ORDER_SK = "ORDER";
     public static final String EVENT_PREFIX = "EVENT#";
+    private static final String CLAIM_PREFIX = "TENANT#";
     public static final String CASE_PREFIX = "CASE#";
     private static final String TRACK_PREFIX = "TRACK#";
     /** The sort-key prefix of a shipment's GSI1 and GSI2 entries. */
@@ -57,7 +60,20 @@ public final class TrackingTable {
     }
 
     public static String claimSk(String tenantId) {
-        return "TENANT#" + tenantId;
+        return CLAIM_PREFIX + tenantId;
+    }
+
+    /** The tenant of a {@link #claimSk}. */
+    public static String tenantOfClaim(String claimSk) {
+        return claimSk.substring(CLAIM_PREFIX.length());
+    }
+
+    /** A Query for every tenant's claim on one package (registration writes each with its shipment, in one transaction). */
+    public static QueryRequest.Builder claims(String table, Carrier carrier, TrackingNumber trackingNumber) {
+        return QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :tenant)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(trackPk(carrier, trackingNumber)),
+                        ":tenant", AttributeValue.fromS(CLAIM_PREFIX)));
     }
 
     public static String orderPk(String tenantId, String orderId) {
