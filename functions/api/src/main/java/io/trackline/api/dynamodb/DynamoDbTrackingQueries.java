@@ -84,8 +84,8 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
      * writes with the shipment in one transaction: read from the table, so a registration is visible at once.
      */
     @Override
-    public List<PackageRegistration> registrations(String carrier, String trackingNumber) {
-        return dynamo.query(TrackingTable.claims(table, new Carrier(carrier), new TrackingNumber(trackingNumber))
+    public List<PackageRegistration> registrations(Carrier carrier, TrackingNumber trackingNumber) {
+        return dynamo.query(TrackingTable.claims(table, carrier, trackingNumber)
                         .limit(MAX_PACKAGE_REGISTRATIONS).build())
                 .items().stream()
                 .map(claim -> new PackageRegistration(TrackingTable.tenantOfClaim(str(claim, Keys.SK)),

@@ -54,19 +54,16 @@ public final class ShipmentTracking {
                 .orElseThrow(Problems::notFound);
     }
 
+    /** None for a carrier or tracking number that cannot exist, as for one nobody registered. */
     private Stream<PackageRegistration> registrations(String carrier, String trackingNumber) {
-        return package_(carrier, trackingNumber).stream()
-                .flatMap(p -> queries.registrations(p.carrier(), p.number()).stream());
-    }
-
-    private static Optional<Package> package_(String carrier, String trackingNumber) {
+        Carrier code;
+        TrackingNumber number;
         try {
-            return Optional.of(new Package(Carrier.of(carrier).code(), TrackingNumber.of(trackingNumber).value()));
+            code = Carrier.of(carrier);
+            number = TrackingNumber.of(trackingNumber);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return Stream.empty();
         }
-    }
-
-    private record Package(String carrier, String number) {
+        return queries.registrations(code, number).stream();
     }
 }

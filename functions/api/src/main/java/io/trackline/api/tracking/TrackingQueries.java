@@ -1,5 +1,8 @@
 package io.trackline.api.tracking;
 
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.TrackingNumber;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +17,7 @@ public interface TrackingQueries {
     Optional<TrackedShipment> shipment(String shipmentId, int maxEvents);
 
     /** Every tenant's registration of one carrier package (at most 100), in no particular order. */
-    List<PackageRegistration> registrations(String carrier, String trackingNumber);
+    List<PackageRegistration> registrations(Carrier carrier, TrackingNumber trackingNumber);
 
     /** The shipments of one order, without scans; empty when the order does not exist. */
     List<TrackedShipment> shipmentsOfOrder(String tenantId, String orderId);

@@ -10,6 +10,8 @@ import io.trackline.api.registration.EngineShipmentRegistration;
 import io.trackline.api.registration.RegisterShipment;
 import io.trackline.aws.dynamo.DynamoDbShipments;
 import io.trackline.domain.shipment.TrackingPolicy;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.TrackingNumber;
 import io.trackline.api.support.Cloud;
 import io.trackline.api.support.Seed;
 import io.trackline.api.tracking.Address;
@@ -75,7 +77,7 @@ class DynamoDbAdaptersIT {
             assertThat(ours.created()).isFalse();
             assertThat(ours.shipment().id()).isEqualTo(again.shipment().id());
             var queries = new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE);
-            var byPackage = queries.registrations("ups", command.trackingNumber());
+            var byPackage = queries.registrations(Carrier.of("ups"), TrackingNumber.of(command.trackingNumber()));
             assertThat(byPackage).singleElement().satisfies(r -> {
                 assertThat(r.tenantId()).isEqualTo(command.tenantId());
                 assertThat(r.shipmentId()).isEqualTo(ours.shipment().id());
@@ -112,7 +114,7 @@ class DynamoDbAdaptersIT {
                 null, null, NEW_ADDRESS, null);
 
         assertThatThrownBy(() -> registration.register(other)).isInstanceOf(io.trackline.api.registration.ShipmentRegistration.OrderOfAnotherCustomer.class);
-        assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).registrations("ups", other.trackingNumber())).isEmpty();
+        assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).registrations(Carrier.of("ups"), TrackingNumber.of(other.trackingNumber()))).isEmpty();
     }
 
     @Test
@@ -130,7 +132,7 @@ class DynamoDbAdaptersIT {
         // when / then
         assertThatThrownBy(() -> registration.register(oneMore)).isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.problem().type()).endsWith("/order-full"));
-        assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).registrations("ups", oneMore.trackingNumber())).isEmpty();
+        assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).registrations(Carrier.of("ups"), TrackingNumber.of(oneMore.trackingNumber()))).isEmpty();
         assertThat(seed.get(Keys.orderItem(first.tenantId(), first.orderId())).get("shipmentIds").ss()).hasSize(100);
     }
 

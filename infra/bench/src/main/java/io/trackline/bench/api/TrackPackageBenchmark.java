@@ -14,9 +14,11 @@ import io.trackline.api.tracking.TrackedOrder;
 import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingEvent;
 import io.trackline.api.tracking.TrackingQueries;
+import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.Status;
+import io.trackline.domain.tracking.TrackingNumber;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -87,7 +89,7 @@ public class TrackPackageBenchmark {
         }
 
         @Override
-        public List<PackageRegistration> registrations(String carrier, String trackingNumber) {
+        public List<PackageRegistration> registrations(Carrier carrier, TrackingNumber trackingNumber) {
             return List.of();
         }
 
