@@ -46,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DynamoDbAdaptersIT {
+    /** Registration and the address change run on this clock: a day before the commands' promised date, whatever today is. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), java.time.ZoneOffset.UTC);
     private static final Address NEW_ADDRESS = new Address("Alice Example", "742 Evergreen Terrace", null, "Shelbyville", "IL", "62565", "US");
     private Cloud cloud;
     private Seed seed;
@@ -149,7 +151,7 @@ class DynamoDbAdaptersIT {
                         ":three", AttributeValue.fromN("3"))));
         try (DynamoDbClient racing = clientWith(new BeforeFirst(UpdateItemRequest.class, raced, processor))) {
             var change = new DeliveryAddressChange(new DynamoDbTrackingQueries(racing, Cloud.TABLE),
-                    new DynamoDbDeliveryAddresses(racing, Cloud.TABLE), Clock.systemUTC());
+                    new DynamoDbDeliveryAddresses(racing, Cloud.TABLE), CLOCK);
 
             // when
             var changed = change.change("alice", shipment.id, NEW_ADDRESS);
@@ -246,9 +248,9 @@ class DynamoDbAdaptersIT {
 
     /** Registration as the API wires it: the tracking engine's use case on DynamoDB, read back through the queries. */
     private EngineShipmentRegistration registration(DynamoDbClient client) {
-        var shipments = new DynamoDbShipments(client, Cloud.TABLE, TrackingPolicy.DEFAULT, Clock.systemUTC());
+        var shipments = new DynamoDbShipments(client, Cloud.TABLE, TrackingPolicy.DEFAULT, CLOCK);
         var engine = new io.trackline.domain.shipment.usecase.RegisterShipment(shipments, TrackingPolicy.DEFAULT,
-                Clock.systemUTC(), io.trackline.domain.shipment.usecase.RegisterShipment::newShipmentId);
+                CLOCK, io.trackline.domain.shipment.usecase.RegisterShipment::newShipmentId);
         return new EngineShipmentRegistration(engine, new DynamoDbTrackingQueries(client, Cloud.TABLE));
     }
 }
