@@ -558,6 +558,39 @@ def samconfig(ctx: Context) -> list[str]:
     return problems
 
 
+def readme_section(readme: str, title: str) -> str:
+    start = readme.find(f"\n## {title}\n")
+    if start < 0:
+        return ""
+    end = readme.find("\n## ", start + 1)
+    return readme[start:] if end < 0 else readme[start:end]
+
+
+@rule("readme-runbook",
+      "a README \"Deploying\" runbook that has fallen behind the stack: a parameter, alarm or stack output it does not "
+      "name, a `make` target or infra/bin script it names that does not exist")
+def readme_runbook(ctx: Context) -> list[str]:
+    readme = ctx.repo / "README.md"
+    section = readme_section(readme.read_text(), "Deploying") if readme.is_file() else ""
+    if not section:
+        return ["README.md has no \"## Deploying\" section"]
+    problems = []
+    named = set(re.findall(r"`([^`\n]+)`", re.sub(r"```.*?```", "", section, flags=re.DOTALL)))
+    words = set(re.findall(r"[A-Za-z0-9]+", " ".join(named)))
+    for kind, names in (("parameter", (ctx.sam.get("Parameters") or {}).keys()), ("alarm", alarms(ctx.cfn).keys()),
+                        ("stack output", (ctx.sam.get("Outputs") or {}).keys())):
+        problems += [f"Deploying does not name the {kind} {n}" for n in names if n not in words]
+    makefile = (ctx.repo / "Makefile").read_text() if (ctx.repo / "Makefile").is_file() else ""
+    targets = set(re.findall(r"^([A-Za-z][\w-]*):", makefile, re.MULTILINE))
+    for target in sorted(set(re.findall(r"\bmake ([a-z][\w-]*)", section))):
+        if target not in targets:
+            problems.append(f"Deploying runs `make {target}`, which the Makefile does not define")
+    for script in sorted(set(re.findall(r"infra/bin/([\w-]+)", section))):
+        if not (ctx.repo / "infra" / "bin" / script).is_file():
+            problems.append(f"Deploying names infra/bin/{script}, which does not exist")
+    return problems
+
+
 # ---------------------------------------------------------------------------------------------------- the pipeline
 class _ManagedPolicies:
     """The transform asks for AWS managed policy ARNs only for names its bundled list lacks; none are used here."""

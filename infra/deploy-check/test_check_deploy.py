@@ -185,6 +185,19 @@ class BrokenCopies(unittest.TestCase):
         (repo / ".gitignore").write_text("samconfig.toml\n")
         self.assertTrue(any("ignored by git" in p for p in self.fires("samconfig-deploys-this-template", lambda s: None, repo=repo)))
 
+    # the runbook
+    def test_readme_rule_fires_when_the_runbook_falls_behind(self):
+        repo = Path(tempfile.mkdtemp())
+        (repo / "infra" / "bin").mkdir(parents=True)
+        (repo / "Makefile").write_text((REPO / "Makefile").read_text())
+        readme = (REPO / "README.md").read_text()
+        (repo / "README.md").write_text(readme.replace("`SmsSpendAlarm`", "the spend alarm")
+                                        .replace("`OperatorEmail`", "the operator's email")
+                                        .replace("make deploy", "make ship"))
+        problems = self.fires("readme-runbook", lambda s: None, repo=repo)
+        for expected in ("alarm SmsSpendAlarm", "parameter OperatorEmail", "make ship", "infra/bin/api-keys"):
+            self.assertTrue(any(expected in p for p in problems), (expected, problems))
+
     # cfn-lint over the transformed template
     def test_cfn_lint_fails_on_errors_and_on_unused_parameters(self):
         def breaks(s):
