@@ -1,4 +1,4 @@
-# Trackline: `make run` starts the whole system locally; `make test` runs every test.
+# Trackline: `make run` starts the whole system locally; `make test` runs every test; `make deploy` deploys to AWS.
 SHELL := /bin/bash
 JAVA_HOME := $(shell infra/bin/find-jdk)
 export JAVA_HOME
@@ -7,7 +7,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 export MAVEN_OPTS ?= $(shell [ "$$($(JAVA_HOME)/bin/java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -ge 24 ] && echo --sun-misc-unsafe-memory-access=allow)
 MVN := mvn -B -ntp
 
-.PHONY: check-jdk moto build run test lint bench clean
+.PHONY: check-jdk moto build run test lint check-deploy deploy bench clean
 
 check-jdk:
 	@test -n "$(JAVA_HOME)" || { echo "make needs a JDK 21+ (see above)"; exit 1; }
@@ -21,11 +21,23 @@ build: check-jdk
 run: build moto
 	@infra/bin/local-cloud
 
+# verify builds every function.jar, which check-deploy then checks the way `sam deploy` will upload it.
 test: check-jdk moto
 	$(MVN) verify
+	infra/bin/check-deploy --require-artifacts
 
 lint:
 	cfn-lint template.yaml
+	CHECK_DEPLOY_TESTS=0 infra/bin/check-deploy
+
+check-deploy:
+	infra/bin/check-deploy
+
+# The jars first (CodeUri), then SAM CLI uploads them as they are and deploys: no `sam build` (README "Deploying").
+# The first run is guided and saves its answers (parameter_overrides) in samconfig.toml.
+deploy: build
+	@command -v sam >/dev/null 2>&1 || { echo "make deploy needs the AWS SAM CLI (README \"Deploying\", prerequisites)"; exit 1; }
+	@if grep -q '^parameter_overrides' samconfig.toml; then sam deploy; else sam deploy --guided; fi
 
 bench: build
 	@infra/bin/bench

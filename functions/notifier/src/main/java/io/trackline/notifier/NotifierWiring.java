@@ -26,7 +26,8 @@ import java.time.Clock;
 /**
  * Builds the notifier's use cases from its settings ({@code template.yaml}, NotifierFunction): {@code TABLE_NAME},
  * {@code CUSTOMER_EMAIL_TOPIC_ARN}, {@code NOTIFICATION_QUEUE_URL}, {@code TRACKING_PAGE_URL},
- * {@code SMS_DAILY_CAP_PER_SHIPMENT}, {@code SMS_DAILY_CAP_PER_CUSTOMER}, optional {@code CLAIM_LEASE} (ISO-8601).
+ * {@code SMS_DAILY_CAP_PER_SHIPMENT}, {@code SMS_DAILY_CAP_PER_CUSTOMER}, optional {@code CLAIM_LEASE} (ISO-8601) and
+ * {@code SMS_ORIGINATION_NUMBER} (blank: none).
  */
 public final class NotifierWiring {
     private final SendAlerts sendAlerts;
@@ -48,7 +49,7 @@ public final class NotifierWiring {
                 new DynamoDbCustomerSettings(dynamoDb, table),
                 new SnsSmsOptOuts(sns),
                 new DynamoDbNotificationLedger(dynamoDb, table, settings.duration("CLAIM_LEASE", DynamoDbNotificationLedger.DEFAULT_LEASE)),
-                new SnsSmsSender(sns),
+                new SnsSmsSender(sns, settings.optional("SMS_ORIGINATION_NUMBER")),
                 new SnsTopicEmailSender(sns, settings.required("CUSTOMER_EMAIL_TOPIC_ARN")),
                 new SqsHeldAlerts(clients.sqs(), settings.required("NOTIFICATION_QUEUE_URL"), clock),
                 new AlertMessages(settings.required("TRACKING_PAGE_URL")),

@@ -92,6 +92,7 @@ public final class LocalCloud implements AutoCloseable {
             started.add(aws);
 
             Resolver resolver = new Resolver(template, STACK_NAME, region, LocalAws.ACCOUNT_ID);
+            useLocalIssuer(template, resolver, gateway.url() + Gateway.ISSUER_PATH);
             Stack stack = new Provisioner(aws, template, resolver, options.namePrefix(), options.visibilityTimeout()).provision();
             phases.done("provisioning");
 
@@ -134,6 +135,29 @@ public final class LocalCloud implements AutoCloseable {
             throw new TemplateException("the demo data needs the functions' " + name + " to reference one resource; found " + targets);
         }
         return targets.getFirst();
+    }
+
+    /**
+     * The local cloud is the stack's identity provider: every parameter an authorizer's issuer is taken from
+     * ({@code JwtIssuer}) names the local issuer, as a deploy with your own issuer would. So the template's "own issuer"
+     * branch applies locally, with its audience ({@code JwtAudience}), not the user pool the stack would create.
+     */
+    private static void useLocalIssuer(Template template, Resolver resolver, String issuerUrl) {
+        template.jwtAuthorizers().values().forEach(a -> parameterRefs(a.issuer(), new java.util.TreeSet<>()).stream()
+                .filter(template.parameters()::containsKey)
+                .forEach(parameter -> resolver.override(parameter, issuerUrl)));
+    }
+
+    private static java.util.Set<String> parameterRefs(Object value, java.util.Set<String> found) {
+        switch (value) {
+            case Intrinsic.Ref ref -> found.add(ref.name());
+            case Intrinsic.Fn fn -> parameterRefs(fn.argument(), found);
+            case List<?> list -> list.forEach(item -> parameterRefs(item, found));
+            case Map<?, ?> map -> map.values().forEach(item -> parameterRefs(item, found));
+            case null, default -> {
+            }
+        }
+        return found;
     }
 
     /** Each JWT authorizer's audiences, resolved (the issuer is always the local one). */

@@ -34,6 +34,20 @@ class AlertMessagesTest {
         assertThat(SmsText.units(sms)).isLessThanOrEqualTo(160);
     }
 
+    /** template.yaml's default TrackingPageUrl (the API URL + /t), at its longest: a 16-character stage, a long region. */
+    @ParameterizedTest
+    @EnumSource(value = Trigger.class, names = {"OUT_FOR_DELIVERY", "DELIVERED", "DELIVERY_ATTEMPTED", "AVAILABLE_FOR_PICKUP",
+            "EXCEPTION", "DELAYED", "LOST", "RETURN_TO_SENDER", "RETURNED"})
+    void shouldStillFitOneSegmentWithTheLink_whenTheTrackingPageIsTheStacksDefaultApiUrl(Trigger trigger) {
+        String apiUrl = "https://a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com/production-eu-01/t";
+        String shipmentId = "shp_" + "A".repeat(22);
+
+        String sms = new AlertMessages(apiUrl).sms(Fixtures.event("evt-" + trigger, trigger, shipmentId, "cust-42", NOW), shipment);
+
+        assertThat(sms).endsWith(apiUrl + "/" + shipmentId);
+        assertThat(SmsText.units(sms)).isLessThanOrEqualTo(160);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Trigger.class, names = {"OUT_FOR_DELIVERY", "DELIVERED", "DELIVERY_ATTEMPTED", "AVAILABLE_FOR_PICKUP",
             "EXCEPTION", "DELAYED", "LOST", "RETURN_TO_SENDER", "RETURNED"})

@@ -53,6 +53,14 @@ public final class Resolver {
         return accountId;
     }
 
+    /** Gives a parameter this value instead of its default, as {@code sam deploy --parameter-overrides} would. */
+    public void override(String parameter, String value) {
+        if (!template.parameters().containsKey(parameter)) {
+            throw new TemplateException("parameter " + parameter + " is not declared in Parameters");
+        }
+        parameters.put(parameter, value);
+    }
+
     /** What {@code !Ref logicalId} and {@code !GetAtt logicalId.X} answer from now on. */
     public void register(String logicalId, String ref, Map<String, String> attributes) {
         created.put(logicalId, new Created(ref, Map.copyOf(attributes)));

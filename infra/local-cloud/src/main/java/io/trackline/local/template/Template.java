@@ -81,10 +81,12 @@ public final class Template {
         return origin;
     }
 
-    /** Logical id to type, in template order. */
+    /** Logical id to type, in template order, of the resources created with the parameters' defaults. */
     public Map<String, String> resourceTypes() {
         Map<String, String> types = new LinkedHashMap<>();
-        resources.forEach((id, resource) -> types.put(id, resource.string("Type")));
+        resources.forEach((id, resource) -> {
+            if (isCreated(id)) types.put(id, resource.string("Type"));
+        });
         return types;
     }
 
@@ -154,7 +156,22 @@ public final class Template {
         return resources.entrySet().stream()
                 .filter(e -> e.getValue().string("Type").equals(type))
                 .map(Map.Entry::getKey)
+                .filter(this::isCreated)
                 .toList();
+    }
+
+    /**
+     * Whether CloudFormation would create the resource with the parameters' defaults: a resource whose
+     * {@code Condition} is false (an optional email subscription, say) does not exist locally either.
+     */
+    public boolean isCreated(String logicalId) {
+        Props resource = resources.get(logicalId);
+        if (resource == null) return false;
+        Optional<String> condition = resource.optionalString("Condition");
+        if (condition.isEmpty()) return true;
+        Object value = new Resolver(this, "conditions", "us-east-1", "000000000000")
+                .resolve(new Intrinsic.Condition(condition.get()), logicalId + ".Condition");
+        return Boolean.TRUE.equals(value);
     }
 
     private Props properties(String logicalId) {

@@ -69,4 +69,16 @@ class ResolverTest {
         assertThatThrownBy(() -> resolver.string(new Intrinsic.Fn("ImportValue", "x"), "Z"))
                 .hasMessage("Z (Fn::ImportValue) is not supported by the local cloud");
     }
+
+    @Test
+    void shouldEvaluateConditionsWithTheOverride_whenAParameterIsOverridden() {
+        var chosen = TEMPLATE.functions().getFirst().environment().get("CHOSEN");
+        assertThat(resolver.string(chosen, "CHOSEN")).isEqualTo("development");
+
+        resolver.override("Stage", "prod");
+
+        assertThat(resolver.string(chosen, "CHOSEN")).isEqualTo("production");
+        assertThatThrownBy(() -> resolver.override("Nope", "x")).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Nope is not declared");
+    }
 }

@@ -57,7 +57,9 @@ class TemplateTest {
                 .containsEntry("INGEST_QUEUE_URL", new Intrinsic.Ref("IngestQueue"))
                 .containsEntry("WEBHOOK_SECRETS_ARN", new Intrinsic.Ref("WebhookSecrets"))
                 .containsKey("JAVA_TOOL_OPTIONS");
-        assertThat(webhook.timeoutSeconds()).isEqualTo(30);
+        assertThat(webhook.timeoutSeconds()).isEqualTo(10);
+        assertThat(function("ApiFunction").timeoutSeconds()).isEqualTo(10);
+        assertThat(function("NotifierFunction").timeoutSeconds()).isEqualTo(30);
         assertThat(function("SweeperFunction").timeoutSeconds()).isEqualTo(300);
     }
 
@@ -165,7 +167,31 @@ class TemplateTest {
             assertThat(g.passwordLength()).isEqualTo(48);
             assertThat(g.excludePunctuation()).isTrue();
         });
-        assertThat(TEMPLATE.jwtAuthorizers().get("CustomerJwt").audience()).containsExactly(new Intrinsic.Ref("JwtAudience"));
+        assertThat(TEMPLATE.jwtAuthorizers().get("CustomerJwt").audience()).containsExactly(new Intrinsic.Fn("If",
+                java.util.List.of("CreateUserPool", new Intrinsic.Ref("CustomerUserPoolClient"), new Intrinsic.Ref("JwtAudience"))));
+    }
+
+    @Test
+    void shouldLeaveOutResourcesWhoseConditionIsFalse_whenParametersTakeTheirDefaults() {
+        String text = """
+                Parameters:
+                  Email: {Type: String, Default: ""}
+                  Pool: {Type: String, Default: ""}
+                Conditions:
+                  HasEmail: !Not [!Equals [!Ref Email, ""]]
+                  CreatePool: !Equals [!Ref Pool, ""]
+                Resources:
+                  Topic: {Type: AWS::SNS::Topic}
+                  Mail: {Type: AWS::SNS::Subscription, Condition: HasEmail, Properties: {TopicArn: !Ref Topic, Protocol: email, Endpoint: !Ref Email}}
+                  Queue: {Type: AWS::SQS::Queue, Condition: CreatePool}
+                """;
+        Template template = Template.parse(text, "conditions.yaml");
+
+        assertThat(template.subscriptions()).isEmpty();
+        assertThat(template.queues()).extracting(Specs.Queue::logicalId).containsExactly("Queue");
+        assertThat(template.resourceTypes()).containsOnlyKeys("Topic", "Queue");
+        assertThat(TEMPLATE.isCreated("OperatorEmailSubscription")).isFalse();
+        assertThat(TEMPLATE.isCreated("CustomerUserPool")).isTrue();
     }
 
     @Test
