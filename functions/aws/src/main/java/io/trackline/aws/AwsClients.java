@@ -129,7 +129,7 @@ public final class AwsClients {
      * profile ({@code AWS_PROFILE}; SSO profiles where the {@code sso} and {@code ssooidc} modules are on the
      * classpath, as they are for {@code infra/bin} tools and not in function jars), web identity, instance metadata.
      */
-    static AwsCredentialsProvider credentials(Settings settings) {
+    public static AwsCredentialsProvider credentials(Settings settings) {
         var key = settings.optional("AWS_ACCESS_KEY_ID");
         var secret = settings.optional("AWS_SECRET_ACCESS_KEY");
         if (key.isPresent() && secret.isPresent()) {
