@@ -28,21 +28,22 @@ import java.util.List;
  *
  * <p>Timeouts: every call gives up after {@code SDK_CALL_TIMEOUT} (retries included) and each attempt after
  * {@code SDK_CALL_ATTEMPT_TIMEOUT} (ISO-8601 durations), so a slow dependency becomes an {@code SdkException} that the
- * function answers (503, a failed batch item) inside its Lambda timeout instead of timing out. The defaults against
- * AWS, 3 s and 1.5 s, fit the API and webhook functions' 10 s: the webhook's slowest path is a re-read of its secret
- * and two queue calls (one retry of what failed), 9 s at most; the other functions, with 30 s and more, make the same
- * millisecond calls. Against an emulator ({@code AWS_ENDPOINT_URL}: moto, one Python process on a shared machine) the
- * defaults are 20 s and 10 s (10 s was the socket timeout before there were call timeouts). The HTTP client's socket
- * timeout is the attempt timeout, its connect timeout 2 s at most.
+ * function answers (503, a failed batch item) inside its Lambda timeout instead of timing out. The defaults for a
+ * function in AWS ({@code AWS_LAMBDA_FUNCTION_NAME} set, no {@code AWS_ENDPOINT_URL}), 3 s and 1.5 s, fit the API and
+ * webhook functions' 10 s: the webhook's slowest path is a re-read of its secret and two queue calls (one retry of what
+ * failed), about 9 s at most; the other functions, with 30 s and more, make the same millisecond calls. Elsewhere
+ * (the {@code infra/bin} tools, far from the region and long-polling; the local cloud, tests and benchmarks on moto,
+ * one Python process on a shared machine) the defaults are 20 s and 10 s (10 s was the socket timeout before there
+ * were call timeouts). The HTTP client's socket timeout is the attempt timeout, its connect timeout 2 s at most.
  */
 public final class AwsClients {
     /** DynamoDB, SQS, SNS and Secrets Manager answer in milliseconds; 1.5 s is a hung connection or a sick endpoint. */
-    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
+    public static final Duration FUNCTION_ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
     /** Two attempts (the SDK retries a timed-out one): 3 s. */
-    public static final Duration DEFAULT_CALL_TIMEOUT = DEFAULT_ATTEMPT_TIMEOUT.multipliedBy(2);
+    public static final Duration FUNCTION_CALL_TIMEOUT = FUNCTION_ATTEMPT_TIMEOUT.multipliedBy(2);
+    public static final Duration ELSEWHERE_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration ELSEWHERE_CALL_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration EMULATOR_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration EMULATOR_CALL_TIMEOUT = Duration.ofSeconds(20);
 
     private final Settings settings;
     private final Region region;
@@ -61,10 +62,10 @@ public final class AwsClients {
         this.settings = settings;
         this.region = Region.of(settings.region());
         this.credentials = credentials(settings);
-        boolean emulator = settings.endpoint().isPresent();
-        this.callTimeout = settings.duration("SDK_CALL_TIMEOUT", emulator ? EMULATOR_CALL_TIMEOUT : DEFAULT_CALL_TIMEOUT);
+        boolean functionInAws = settings.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent() && settings.endpoint().isEmpty();
+        this.callTimeout = settings.duration("SDK_CALL_TIMEOUT", functionInAws ? FUNCTION_CALL_TIMEOUT : ELSEWHERE_CALL_TIMEOUT);
         this.attemptTimeout = settings.duration("SDK_CALL_ATTEMPT_TIMEOUT",
-                emulator ? EMULATOR_ATTEMPT_TIMEOUT : DEFAULT_ATTEMPT_TIMEOUT);
+                functionInAws ? FUNCTION_ATTEMPT_TIMEOUT : ELSEWHERE_ATTEMPT_TIMEOUT);
         if (callTimeout.isNegative() || callTimeout.isZero() || attemptTimeout.isNegative() || attemptTimeout.isZero()
                 || attemptTimeout.compareTo(callTimeout) > 0) {
             throw new IllegalStateException("SDK_CALL_ATTEMPT_TIMEOUT (" + attemptTimeout + ") must be positive and at most "

@@ -41,13 +41,25 @@ class AwsClientsTest {
     }
 
     @Test
-    void shouldBoundEveryCallWithinTheApiFunctionsTimeout_whenTalkingToAws() {
-        var aws = new AwsClients(Settings.of(Map.of("AWS_REGION", "eu-west-1")));
+    void shouldBoundEveryCallWithinTheApiFunctionsTimeout_whenAFunctionTalksToAws() {
+        var aws = new AwsClients(Settings.of(Map.of("AWS_REGION", "eu-west-1", "AWS_LAMBDA_FUNCTION_NAME", "ApiFunction")));
 
         assertThat(aws.attemptTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(aws.callTimeout()).isEqualTo(Duration.ofSeconds(3));
         // the webhook's slowest path: a secret's re-read, a queue call and its one retry, inside a 10 s function
         assertThat(aws.callTimeout().multipliedBy(3)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldAllowLongerCalls_whenAToolRunsOutsideLambdaOrAFunctionRunsOnTheEmulator() {
+        var tool = new AwsClients(Settings.of(Map.of("AWS_REGION", "eu-west-1")));
+        var local = new AwsClients(Settings.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", "ApiFunction",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:5000")));
+
+        for (var aws : java.util.List.of(tool, local)) {
+            assertThat(aws.callTimeout()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(aws.attemptTimeout()).isEqualTo(Duration.ofSeconds(10));
+        }
     }
 
     @Test

@@ -58,6 +58,9 @@ public final class ApiKeys {
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return 2;
+            } catch (IllegalStateException e) { // a missing setting: TABLE_NAME, or no region for AWS
+                err.println(e.getMessage());
+                return 2;
             }
         }
         err.println("usage: ApiKeys create <tenantId> <name> | ApiKeys revoke <key or sha256 hex>");
