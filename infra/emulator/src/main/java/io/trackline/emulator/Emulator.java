@@ -22,6 +22,8 @@ public final class Emulator implements AutoCloseable {
     /** Credentials moto and LocalStack accept; never used against a real account (there the default chain applies). */
     public static final String DEMO_ACCESS_KEY = "test";
     public static final String DEFAULT_REGION = "us-east-1";
+    /** moto_server's own setting, passed on from {@link #start(Map)}'s environment: IAM enforced after this many requests. */
+    public static final String IAM_AFTER_REQUESTS = "INITIAL_NO_AUTH_ACTION_COUNT";
 
     private final URI endpoint;
     private final String kind;
@@ -45,6 +47,33 @@ public final class Emulator implements AutoCloseable {
     /** Whether this emulator is moto, whose {@code /moto-api/} endpoints tests may read. */
     public boolean isMoto() {
         return kind.equals("moto");
+    }
+
+    /**
+     * Turns on moto's IAM enforcement from the next request on: every action of every service needs credentials of an
+     * IAM user (their access key) or of an assumed role (with its session token), signed, and allowed by their
+     * policies (moto checks resources only for SQS, IAM and STS; the others' actions against {@code *}). Until this
+     * call moto takes any credentials, so a test or the local cloud creates its resources, roles and users first, with
+     * {@link #DEMO_ACCESS_KEY}. It is moto's {@code INITIAL_NO_AUTH_ACTION_COUNT} set to zero at run time
+     * ({@code /moto-api/reset-auth}), so there is no count of set-up calls to keep in step. moto only.
+     */
+    public void enforceIam() {
+        if (!isMoto()) throw new IllegalStateException("IAM enforcement is a moto feature; this emulator is " + kind);
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/reset-auth").toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "text/plain"); // a form body would reach moto empty
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            try (var body = connection.getOutputStream()) {
+                body.write("0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            int status = connection.getResponseCode();
+            if (status != 200) throw new IllegalStateException("moto refused to enforce IAM: HTTP " + status);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not reach moto to enforce IAM", e);
+        }
     }
 
     public static Emulator start() {
@@ -83,11 +112,13 @@ public final class Emulator implements AutoCloseable {
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-", ".log");
-            Process process = new ProcessBuilder("sh", "-c", WATCHDOG, "moto-watchdog",
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", WATCHDOG, "moto-watchdog",
                     Long.toString(ProcessHandle.current().pid()), executable.toString(), Integer.toString(port))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            // moto's IAM enforcement after that many requests (see enforceIam() to switch it on after set-up instead).
+            Optional.ofNullable(env.get(IAM_AFTER_REQUESTS)).ifPresent(n -> builder.environment().put(IAM_AFTER_REQUESTS, n));
+            Process process = builder.start();
             ProcessHandle handle = process.toHandle();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             awaitReady(endpoint, process, log);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Creates and revokes API keys. {@code create <tenantId> <name>} prints the new key once (only its SHA-256 is stored);
  * {@code revoke <key or sha256>} marks it revoked (the API stops accepting it within its cache TTL, 60 s by default).
- * Reads {@code TABLE_NAME}, {@code AWS_REGION} and optionally {@code AWS_ENDPOINT_URL} from the environment.
+ * Reads {@code TABLE_NAME} and optionally {@code AWS_ENDPOINT_URL} from the environment; credentials and region as
+ * {@link io.trackline.aws.AwsClients} and {@link io.trackline.aws.Settings#region()} decide them.
  */
 public final class ApiKeys {
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
@@ -55,6 +56,9 @@ public final class ApiKeys {
                 err.println("no such API key");
                 return 1;
             } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 2;
+            } catch (IllegalStateException e) { // a missing setting: TABLE_NAME, or no region for AWS
                 err.println(e.getMessage());
                 return 2;
             }

@@ -66,4 +66,14 @@ class ApiKeysTest {
                 new PrintStream(err))).isEqualTo(2);
         assertThat(err.toString()).contains("usage");
     }
+
+    @Test
+    void shouldSayWhatIsMissing_whenNoRegionIsGivenForAws() {
+        var err = new ByteArrayOutputStream();
+
+        assertThat(ApiKeys.run(new String[]{"create", "tenant-1", "ops"},
+                Settings.of(Map.of("TABLE_NAME", "TrackingTable", "AWS_PROFILE", "trackline-no-such-profile")),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("no AWS region").contains("AWS_REGION").contains("AWS_DEFAULT_REGION");
+    }
 }
