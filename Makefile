@@ -1,4 +1,4 @@
-# Trackline: `make run` starts the whole system locally; `make test` runs every test.
+# Trackline: `make run` starts the whole system locally; `make test` runs every test, then the smoke test on a local cloud.
 SHELL := /bin/bash
 JAVA_HOME := $(shell infra/bin/find-jdk)
 export JAVA_HOME
@@ -21,8 +21,10 @@ build: check-jdk
 run: build moto
 	@infra/bin/local-cloud
 
+# After every test, the smoke test against a freshly started local cloud, as `make run` starts it (CI runs this).
 test: check-jdk moto
 	$(MVN) verify
+	@infra/bin/smoke-local-cloud
 
 lint:
 	cfn-lint template.yaml
