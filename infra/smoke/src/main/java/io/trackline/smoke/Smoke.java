@@ -53,6 +53,8 @@ public final class Smoke {
     private final String customerId;
     private String shipmentId;
     private OffsetDateTime outForDeliveryAt;
+    /** Whether the shipment was seen CANCELLED: terminal, so it leaves the sweeper's index and gets its TTL. */
+    private boolean ended;
     private int passed;
 
     public Smoke(SmokeOptions options, PrintStream out) {
@@ -228,6 +230,7 @@ public final class Smoke {
         Response r = await("GET /v1/shipments/" + shipmentId + " status", () -> send(get("/v1/shipments/" + shipmentId)
                 .header("x-api-key", options.apiKey())), status("CANCELLED"));
         if (!r.json().path("terminal").asBoolean(false)) throw new Failure("CANCELLED but not terminal: " + r.excerpt());
+        ended = true;
         return "CANCELLED, terminal: expires after the stack's RetentionAfterEnd";
     }
 
@@ -235,7 +238,9 @@ public final class Smoke {
     private void cancelAfterFailure() {
         try {
             Response r = postWebhook(scan("CANCELLED", "Smoke test over", cancelledAt()), options.nativeSecret());
-            out.println("note clean up: CANCELLED scan posted for " + shipmentId + " (" + r.status() + ")");
+            out.println(r.status() == 202
+                    ? "note clean up: CANCELLED scan posted for " + shipmentId + " (202), so the sweeper leaves it alone"
+                    : "note clean up: could not end " + shipmentId + " with a CANCELLED scan (" + r.status() + ")");
         } catch (RuntimeException e) {
             out.println("note clean up: could not post a CANCELLED scan for " + shipmentId + ": " + redact(e.getMessage()));
         }
@@ -243,7 +248,9 @@ public final class Smoke {
 
     private void leftBehind() {
         if (shipmentId == null) return;
-        out.println("note left behind (the API has no delete route): shipment " + shipmentId + " (TTL once ended), order "
+        out.println("note left behind (the API has no delete route): shipment " + shipmentId + (ended ? " (ended: TTL)"
+                : " (maybe still open: unless the CANCELLED scan lands, the sweeper flags it stalled after 48 h and suspected"
+                + " lost after 10 days, opening a support case)") + ", order "
                 + orderId + " and tracking claim " + CARRIER + "/" + trackingNumber + " (no TTL), notification records (TTL 400 days)");
     }
 
