@@ -1,4 +1,5 @@
-# Trackline: `make run` starts the whole system locally; `make test` runs every test; `make deploy` deploys to AWS.
+# Trackline: `make run` starts the whole system locally; `make test` runs every test, then the smoke test on a local
+# cloud; `make deploy` deploys to AWS.
 SHELL := /bin/bash
 JAVA_HOME := $(shell infra/bin/find-jdk)
 export JAVA_HOME
@@ -21,10 +22,12 @@ build: check-jdk
 run: build moto
 	@infra/bin/local-cloud
 
-# verify builds every function.jar, which check-deploy then checks the way `sam deploy` will upload it.
+# verify builds every function.jar, which check-deploy then checks the way `sam deploy` will upload it; last, the smoke
+# test against a freshly started local cloud, as `make run` starts it (CI runs all of this).
 test: check-jdk moto
 	$(MVN) verify
 	infra/bin/check-deploy --require-artifacts
+	@infra/bin/smoke-local-cloud
 
 lint:
 	cfn-lint template.yaml

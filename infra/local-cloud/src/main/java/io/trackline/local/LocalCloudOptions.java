@@ -46,7 +46,10 @@ public record LocalCloudOptions(int port, Path template, Optional<Path> localJso
             switch (args[i]) {
                 case "--port" -> options = options.withPort(port(required(args[i], value)));
                 case "--template" -> options = options.withTemplate(Path.of(required(args[i], value)));
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --port N, --template FILE)");
+                // A second local cloud (infra/bin/smoke-local-cloud under `make test`) must not overwrite make run's file.
+                case "--local-json" -> options = options.withLocalJson(Optional.of(Path.of(required(args[i], value)).toAbsolutePath()));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (known: --port N, --template FILE, --local-json FILE)");
             }
             i++;
         }

@@ -28,11 +28,18 @@ class LocalCloudOptionsTest {
     }
 
     @Test
+    void shouldWriteLocalJsonElsewhere_whenGivenOnTheCommandLine() {
+        LocalCloudOptions options = LocalCloudOptions.fromCommandLine(new String[]{"--local-json", "build/smoke.json"}, Map.of());
+
+        assertThat(options.localJson()).contains(Path.of("build/smoke.json").toAbsolutePath());
+    }
+
+    @Test
     void shouldSayWhatIsWrong_whenAnOptionIsBad() {
         assertThatThrownBy(() -> LocalCloudOptions.fromCommandLine(new String[]{"--port", "http"}, Map.of()))
                 .hasMessage("port must be a number from 0 to 65535, got 'http'");
         assertThatThrownBy(() -> LocalCloudOptions.fromCommandLine(new String[]{"--verbose"}, Map.of()))
-                .hasMessage("unknown option --verbose (known: --port N, --template FILE)");
+                .hasMessage("unknown option --verbose (known: --port N, --template FILE, --local-json FILE)");
         assertThatThrownBy(() -> LocalCloudOptions.fromCommandLine(new String[]{"--template"}, Map.of()))
                 .hasMessage("--template needs a value");
     }
