@@ -138,8 +138,14 @@ public final class Emulator implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * moto starts in 2-5 s on an idle machine; on a busy 2-core one (parallel builds, libfaketime) it has taken over
+     * 30 s. A moto that exits is reported at once, so only a slow start waits this long.
+     */
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
     private static void awaitReady(URI endpoint, Process process, Path log) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new EmulatorUnavailable("moto_server exited at start: " + Files.readString(log).strip());
@@ -155,7 +161,7 @@ public final class Emulator implements AutoCloseable {
             sleep(Duration.ofMillis(100));
         }
         stop(process.toHandle());
-        throw new EmulatorUnavailable("moto_server did not answer on " + endpoint + " within 30 s");
+        throw new EmulatorUnavailable("moto_server did not answer on " + endpoint + " within " + START_LIMIT.toSeconds() + " s");
     }
 
     /** moto can ignore SIGTERM: kill it (and anything it started) outright, then its watchdog. */
