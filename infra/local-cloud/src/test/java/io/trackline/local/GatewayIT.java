@@ -186,6 +186,29 @@ class GatewayIT {
                 .hasMessageStartingWith("port " + cloud.port() + " is in use");
     }
 
+    @Test
+    void shouldAnswerOthers_whenSlowClientsHoldMoreConnectionsThanItHadThreads() throws Exception {
+        // given eight clients that sent half a request line and then nothing (the gateway once had four threads)
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                var socket = new java.net.Socket("127.0.0.1", cloud.port());
+                socket.getOutputStream().write("GET /echo/sl".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            Thread.sleep(300);
+
+            // when / then a ninth, ordinary request is answered at once
+            long start = System.nanoTime();
+            var response = Http.get(url("/echo/quick"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            for (var socket : slow) socket.close();
+        }
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {
         try {
             return Json.mapper().readTree(json);

@@ -47,6 +47,9 @@ public final class DemoGuide {
         out.append("\nAPI            ").append(api).append('\n');
         out.append("AWS emulator   ").append(demo.awsEndpoint()).append("  (region ").append(demo.region()).append(")\n");
         out.append("Credentials    ").append(localJson).append("\n\n");
+        // The one place Trackline prints secrets: made at start for this emulator, gone when it stops. Deployed functions
+        // log none (io.trackline.aws.log.Log), infra/bin/smoke masks what it is given, smoke-local-cloud filters these.
+        out.append("Throwaway demo credentials of this local cloud only (they die with it; never paste real ones here):\n");
         for (var t : demo.tenants()) out.append("tenant   ").append(t.id()).append("  x-api-key: ").append(t.apiKey()).append('\n');
         for (var c : demo.customers()) out.append("customer ").append(c.id()).append("  Bearer ").append(c.token()).append('\n');
         for (String source : DemoCredentials.SOURCES) {

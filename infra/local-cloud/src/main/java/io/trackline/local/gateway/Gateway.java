@@ -41,8 +41,21 @@ public final class Gateway implements AutoCloseable {
     private static final String SCHEDULES_PATH = "/local/schedules/";
     private static final Log LOG = Log.of(Gateway.class);
 
+    /**
+     * How long a client may take to send its request, and to take the response, before the connection is closed (API
+     * Gateway gives up after 30 s as well). A slow client holds only its own (virtual) thread meanwhile, never the
+     * others': invocations still run one at a time (LocalCloud), but reading and writing do not wait for each other.
+     */
+    static final java.time.Duration SLOW_CLIENT_LIMIT = java.time.Duration.ofSeconds(30);
+
+    static {
+        // The JDK server reads these once, when its first instance is made.
+        System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(SLOW_CLIENT_LIMIT.toSeconds()));
+        System.setProperty("sun.net.httpserver.maxRspTime", Long.toString(SLOW_CLIENT_LIMIT.toSeconds()));
+    }
+
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("http-", 0).factory());
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
     private volatile HttpHandler handler = exchange -> {
         try (exchange) {
             write(exchange, 503, "application/json", "{\"message\":\"Service Unavailable\"}");
