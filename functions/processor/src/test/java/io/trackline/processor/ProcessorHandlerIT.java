@@ -161,6 +161,38 @@ class ProcessorHandlerIT {
         assertThat(triggersPublished()).doesNotHaveDuplicates().endsWith(Trigger.IN_TRANSIT);
     }
 
+    /**
+     * Messages the processor cannot read, whatever is wrong with them (not JSON, another shape, a value the domain
+     * refuses, characters SQS carries but JSON escapes make odd), each reach the DLQ with its reason stored under
+     * {@code FAILED#<messageId>}; the batch-mates are processed once (partial batch failure).
+     */
+    @Test
+    void shouldMoveEveryUndecodableMessageToDlqWithItsReason_andProcessTheOthers() {
+        // given
+        String id = register(REGISTERED);
+        List<String> undecodable = List.of("not json at all", "[1,2,3]", "{\"version\":2}", "{\"version\":1,\"scans\":\"x\"}",
+                "{\"version\":1,\"source\":\"native\",\"receivedAt\":\"2026-03-03T12:00:00Z\",\"carrier\":\"ups\","
+                        + "\"trackingNumber\":\"\\ud800\\ud800\\ud800\\ud800\"}",
+                "{\"version\":1,\"source\":\"native\",\"receivedAt\":\"2026-03-03T12:00:00Z\",\"carrier\":\"ups\","
+                        + "\"trackingNumber\":\"1Z999AA10123456784\",\"scans\":[{\"status\":\"NOT_A_STATUS\"}]}",
+                "\u0085\u202e\ufffd\t");
+        send(ScanReportCodec.encode(report(REGISTERED, scan(Status.PICKED_UP, "2026-03-02T16:40:00-06:00"))));
+        List<String> poisonIds = undecodable.stream().map(this::send).toList();
+        send(ScanReportCodec.encode(report(REGISTERED, scan(Status.IN_TRANSIT, "2026-03-03T03:15:00-06:00"))));
+
+        // when
+        int processed = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler).drain();
+
+        // then
+        assertThat(processed).isEqualTo(2);
+        assertThat(cloud.drain(stack.deadLetterQueueUrl())).extracting(m -> m.messageId())
+                .containsExactlyInAnyOrderElementsOf(poisonIds);
+        var reasons = new DeadLetterReasons(cloud.dynamo, stack.table(), clock);
+        assertThat(poisonIds).allSatisfy(poison -> assertThat(reasons.reason(poison))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("poison message").contains("scan report")));
+        assertThat(engine.shipments().history(id)).hasSize(2);
+    }
+
     @Test
     void shouldRedriveDeadLettersToSourceQueue_whenOperatorRunsRedrive() {
         // given: a scan that failed while the table was unavailable sits in the DLQ

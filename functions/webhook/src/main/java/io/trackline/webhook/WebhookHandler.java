@@ -15,6 +15,7 @@ import io.trackline.webhook.aws.SecretsManagerWebhookSecrets;
 import io.trackline.webhook.aws.SqsScanQueue;
 import io.trackline.webhook.ingest.DependencyUnavailable;
 import io.trackline.webhook.ingest.IngestMetrics;
+import io.trackline.webhook.ingest.IngestResult;
 import io.trackline.webhook.ingest.IngestWebhook;
 import io.trackline.webhook.ingest.ScanQueue;
 import io.trackline.webhook.ingest.WebhookRejected;
@@ -68,7 +69,11 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
-            return Responses.json(202, ingest.ingest(request(event)));
+            IngestResult result = ingest.ingest(request(event));
+            if (!result.cleaned().isEmpty()) {
+                LOG.info("carrier text cleaned", "source", sourceOf(event), "fields", String.join(" ", result.cleaned()));
+            }
+            return Responses.json(202, result);
         } catch (WebhookRejected e) {
             LOG.warn("webhook rejected", "source", sourceOf(event), "status", e.status(), "reason", e.reason(), "field", e.field());
             return e.problem().toResponse();

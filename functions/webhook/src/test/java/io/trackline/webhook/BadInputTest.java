@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,5 +232,79 @@ class BadInputTest {
                 Map.of("content-type", "application/json"), "{not json".getBytes(StandardCharsets.UTF_8)));
 
         problem(handler.handleRequest(event, null), 401);
+    }
+
+    @Test
+    void shouldAnswer400NamingTheField_whenTheEventsListIsNull() throws Exception {
+        JsonNode problem = problem(post("native", "{\"events\":null}"), 400);
+
+        assertThat(problem.get("field").asText()).isEqualTo("/events");
+    }
+
+    @Test
+    void shouldAnswer400NamingTheField_whenADeliveryIdIsNotPrintable() throws Exception {
+        String easypost = new String(Fixtures.payload("easypost"), StandardCharsets.UTF_8);
+        String aftership = new String(Fixtures.payload("aftership"), StandardCharsets.UTF_8);
+        String easypostId = Json.mapper().readTree(easypost).get("id").asText();
+        String aftershipId = Json.mapper().readTree(aftership).get("event_id").asText();
+
+        JsonNode bidi = problem(post("easypost", easypost.replace(easypostId, "evt_\u202e1")), 400);
+        JsonNode surrogate = problem(post("aftership", aftership.replace(aftershipId, "\\ud800")), 400);
+        JsonNode tooLong = problem(post("aftership", aftership.replace(aftershipId, "x".repeat(257))), 400);
+
+        assertThat(bidi.get("field").asText()).isEqualTo("/id");
+        assertThat(surrogate.get("field").asText()).isEqualTo("/event_id");
+        assertThat(tooLong.get("field").asText()).isEqualTo("/event_id");
+    }
+
+    @Test
+    void shouldAnswer400_whenAScanIsDatedOutsideTheYearsTrackingTakes() throws Exception {
+        String native1 = """
+                {"carrier":"ups","trackingNumber":"1Z999AA10123456784","status":"DELIVERED","occurredAt":"%s"}""";
+
+        JsonNode future = problem(post("native", native1.formatted("+999999999-12-31T23:59:59+18:00")), 400);
+        JsonNode past = problem(post("native", native1.formatted("0000-01-01T00:00:00Z")), 400);
+        JsonNode year9999 = problem(post("native", native1.formatted("9999-12-31T23:59:59Z")), 400);
+
+        assertThat(List.of(future, past, year9999)).allSatisfy(p -> assertThat(p.get("field").asText()).isEqualTo("/occurredAt"));
+    }
+
+    /**
+     * Standard Webhooks calls {@code webhook-id} the idempotency key; Trackline's is each scan's key (the function keeps
+     * no state, the processor drops scans it has): a re-used id with another body is accepted for its new scans.
+     */
+    @Test
+    void shouldAcceptTheNewScans_whenAWebhookIdIsReusedWithAnotherBody() {
+        String scan = """
+                {"carrier":"ups","trackingNumber":"1Z999AA10123456784","status":"%s","occurredAt":"%s"}""";
+
+        var first = post("native", scan.formatted("IN_TRANSIT", "2025-11-25T08:00:00Z"));
+        var reused = post("native", scan.formatted("DELIVERED", "2025-11-26T08:00:00Z"));
+
+        assertThat(first.getStatusCode()).isEqualTo(202);
+        assertThat(reused.getStatusCode()).isEqualTo(202);
+        assertThat(queue.reports).extracting(r -> r.deliveryId()).containsExactly("msg_test", "msg_test");
+        assertThat(queue.reports).flatExtracting(r -> r.scans()).extracting(s -> s.status().name())
+                .containsExactly("IN_TRANSIT", "DELIVERED");
+    }
+
+    @Test
+    void shouldAcceptWithCleanedTextAndSayWhichFields_whenCarrierTextHasControlOrBidiCharacters() throws Exception {
+        String body = """
+                {"events":[{"carrier":"ups","trackingNumber":"1Z999AA10123456784","status":"IN_TRANSIT",
+                "occurredAt":"2025-11-25T08:00:00Z","description":"Arrived\\r\\nSubject: injected \u202egpj.exe"},
+                {"carrier":"dhl","trackingNumber":"1234567890","status":"IN_TRANSIT","occurredAt":"2025-11-25T08:00:00Z",
+                "location":{"city":"Leip\\ud800zig"}}]}""";
+
+        var response = post("native", body);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        JsonNode answer = Json.mapper().readTree(response.getBody());
+        assertThat(answer.get("accepted").asInt()).isEqualTo(2);
+        assertThat(answer.get("cleaned").toString())
+                .isEqualTo("[\"/events/0/description\",\"/events/1/location/city\"]");
+        assertThat(queue.reports.get(0).scans().getFirst().description()).isEqualTo("Arrived  Subject: injected gpj.exe");
+        assertThat(queue.reports.get(1).scans().getFirst().location().city()).isEqualTo("Leip\ufffdzig");
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("carrier text cleaned").contains("/events/1/location/city");
     }
 }

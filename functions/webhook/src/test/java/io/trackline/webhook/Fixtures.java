@@ -1,6 +1,8 @@
 package io.trackline.webhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.trackline.aws.queue.ScanReportCodec;
+import io.trackline.aws.queue.SqsText;
 import io.trackline.domain.tracking.ScanReport;
 import io.trackline.webhook.ingest.DependencyUnavailable;
 import io.trackline.webhook.ingest.InMemoryWebhookSecrets;
@@ -121,15 +123,30 @@ public final class Fixtures {
         return loadEvent(EVENTS.resolve("webhook-" + source + ".json"));
     }
 
-    /** Records what was queued; can be told to fail like an unreachable queue. */
+    /**
+     * Records what was queued, as the processor will read it: each report goes through the queue codec (encode, the
+     * characters SQS accepts in body and attributes, decode) and must come back equal. Can be told to fail like an
+     * unreachable queue.
+     */
     public static final class RecordingQueue implements ScanQueue {
         public final List<ScanReport> reports = new ArrayList<>();
+        public final List<String> bodies = new ArrayList<>();
         public boolean unavailable;
 
         @Override
         public void enqueue(List<ScanReport> batch) {
             if (unavailable) throw new DependencyUnavailable("queue down (test)", null);
-            reports.addAll(batch);
+            for (ScanReport report : batch) {
+                String body = ScanReportCodec.encode(report);
+                if (!SqsText.isAllowed(body)) throw new AssertionError("a body SQS refuses: " + body);
+                ScanReportCodec.attributes(report).forEach((name, value) -> {
+                    if (!SqsText.isAllowed(value)) throw new AssertionError("an attribute SQS refuses: " + name);
+                });
+                ScanReport decoded = ScanReportCodec.decode(body);
+                if (!decoded.equals(report)) throw new AssertionError("decoded " + decoded + "\n  but queued " + report);
+                bodies.add(body);
+                reports.add(decoded);
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package io.trackline.aws.log;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackline.aws.Json;
 
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -21,15 +20,14 @@ public final class Log {
             "(?<![\\w-])(?!\\d{4}-\\d{2}-\\d{2}(?![\\w-]))\\+?\\d[\\d ()-]{6,}(\\d{2})(?![\\w-])");
 
     private final String logger;
-    private final PrintStream out;
 
-    private Log(String logger, PrintStream out) {
+    private Log(String logger) {
         this.logger = logger;
-        this.out = out;
     }
 
+    /** Writes to standard output as it is when a line is written (tests that capture it see every logger's lines). */
     public static Log of(Class<?> owner) {
-        return new Log(owner.getSimpleName(), System.out);
+        return new Log(owner.getSimpleName());
     }
 
     public void info(String message, Object... keyValues) {
@@ -55,7 +53,7 @@ public final class Log {
             Object value = keyValues[i + 1];
             line.put(String.valueOf(keyValues[i]), value == null ? null : mask(String.valueOf(value)));
         }
-        out.println(line);
+        System.out.println(line);
     }
 
     /** {@code +14155550123} → {@code +*********23}; {@code jane@example.com} → {@code j***@example.com}. */

@@ -1,5 +1,6 @@
 package io.trackline.domain.alerts;
 
+import io.trackline.domain.tracking.CarrierText;
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Milestone;
@@ -12,7 +13,8 @@ import java.util.Objects;
 
 /**
  * A domain event on the shipment-events topic: one per status change (from the processor) or per detected condition
- * (from the sweeper). {@code eventId} is stable across retries, so subscribers deduplicate on it.
+ * (from the sweeper). {@code eventId} is stable across retries, so subscribers deduplicate on it. Its carrier text
+ * ({@code description}, {@code location}) is printable ({@link CarrierText}) before any SMS or email is built from it.
  *
  * @param trigger     what happened, and the SNS message attribute subscribers filter on
  * @param occurredAt  when the carrier scanned it (or when the sweeper detected it)
@@ -46,5 +48,6 @@ public record ShipmentEvent(
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        description = CarrierText.clean(description);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One carrier scan in canonical form, whatever source reported it. The raw status, sub-status and message are kept as
- * the carrier sent them; {@code occurredAt} keeps the carrier's own offset.
+ * the carrier sent them, made printable by {@link CarrierText} (here, so no source or reader skips it);
+ * {@code occurredAt} keeps the carrier's own offset.
  */
 public record Scan(
         Carrier carrier,
@@ -28,7 +29,9 @@ public record Scan(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(source, "source");
         location = location == null ? Location.UNKNOWN : location;
-        description = description == null ? "" : description;
+        description = description == null ? "" : Objects.requireNonNullElse(CarrierText.clean(description), "");
+        rawStatus = CarrierText.clean(rawStatus);
+        rawSubStatus = CarrierText.clean(rawSubStatus);
         if (status == Status.EXCEPTION && exceptionReason == null) exceptionReason = ExceptionReason.OTHER;
     }
 

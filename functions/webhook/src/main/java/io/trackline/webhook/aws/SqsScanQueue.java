@@ -21,7 +21,8 @@ import java.util.Map;
  * The ingest queue: one message per report, sent with {@code SendMessageBatch} (at most 10 entries and
  * {@value #MAX_BATCH_BYTES} bytes a call). A report whose message would exceed {@value #MAX_MESSAGE_BYTES} bytes is
  * split into several reports of the same package. Failed entries are retried once; then the whole webhook fails
- * (the sender retries it, and the processor drops the scans it already has).
+ * (the sender retries it, and the processor drops the scans it already has). Body and attributes are
+ * {@link ScanReportCodec}'s, which holds only characters SQS accepts: no text can make a send fail.
  */
 public final class SqsScanQueue implements ScanQueue {
     static final int MAX_MESSAGE_BYTES = 200 * 1024;
@@ -103,8 +104,7 @@ public final class SqsScanQueue implements ScanQueue {
 
     private static SendMessageBatchRequestEntry entry(int index, Message message) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
-        attributes.put("source", text(message.report().source()));
-        if (message.report().deliveryId() != null) attributes.put("deliveryId", text(message.report().deliveryId()));
+        ScanReportCodec.attributes(message.report()).forEach((name, value) -> attributes.put(name, text(value)));
         return SendMessageBatchRequestEntry.builder()
                 .id("m" + index)
                 .messageBody(message.body())

@@ -1,5 +1,6 @@
 package io.trackline.webhook.ingest;
 
+import io.trackline.webhook.source.SourceDelivery;
 import io.trackline.webhook.source.WebhookSource;
 
 import java.time.Clock;
@@ -44,10 +45,11 @@ public final class IngestWebhook {
             requireJson(request.header("content-type"));
             Instant now = clock.instant();
             source.verify(request, secrets.activeSecrets(source.name()), now);
-            ScanReports.Grouped grouped = ScanReports.group(source.name(), source.parse(request), now);
+            SourceDelivery delivery = source.parse(request);
+            ScanReports.Grouped grouped = ScanReports.group(source.name(), delivery, now);
             if (!grouped.reports().isEmpty()) queue.enqueue(grouped.reports());
             metrics.accepted(source.name(), grouped.accepted(), grouped.duplicates());
-            return new IngestResult(grouped.accepted(), grouped.duplicates());
+            return new IngestResult(grouped.accepted(), grouped.duplicates(), delivery.cleanedTexts());
         } catch (WebhookRejected e) {
             metrics.rejected(metricSource, e.reason());
             throw e;

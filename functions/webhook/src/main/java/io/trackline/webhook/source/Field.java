@@ -2,6 +2,7 @@ package io.trackline.webhook.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.trackline.domain.tracking.CarrierText;
 import io.trackline.webhook.ingest.WebhookRejected;
 
 import java.util.ArrayList;
@@ -11,27 +12,41 @@ import java.util.Set;
 /**
  * A position in a parsed webhook body that knows its JSON Pointer, so every rejection names the field to fix
  * ({@code /msg/checkpoints/3/checkpoint_time}). The pointer is only built when a rejection needs it.
+ * <p>
+ * Text is read as sent; the domain makes carrier text printable ({@link CarrierText}). Every text read here that the
+ * domain will clean is noted ({@link #cleanedTexts()}, by pointer), so the webhook can say and log which fields it
+ * changed. Identifiers ({@link #requireIdentifier}) are refused instead: a changed identifier is another identifier.
  */
 public final class Field {
+    /** Longer delivery ids are refused: an id travels as a message attribute of every message of the webhook. */
+    public static final int MAX_IDENTIFIER_LENGTH = 256;
+
     private final JsonNode node;
     private final Field parent;
     private final String name;
     private final int index;
+    private final List<String> cleaned;
 
-    private Field(JsonNode node, Field parent, String name, int index) {
+    private Field(JsonNode node, Field parent, String name, int index, List<String> cleaned) {
         this.node = node;
         this.parent = parent;
         this.name = name;
         this.index = index;
+        this.cleaned = cleaned;
     }
 
     public static Field root(JsonNode node) {
-        return new Field(node, null, null, -1);
+        return new Field(node, null, null, -1, new ArrayList<>());
     }
 
     public Field get(String child) {
         JsonNode value = node.isObject() ? node.get(child) : null;
-        return new Field(value == null ? MissingNode.getInstance() : value, this, child, -1);
+        return new Field(value == null ? MissingNode.getInstance() : value, this, child, -1, cleaned);
+    }
+
+    /** The pointers of the texts read so far (from anywhere in this body) that {@link CarrierText} will change. */
+    public List<String> cleanedTexts() {
+        return List.copyOf(cleaned);
     }
 
     public boolean isAbsent() {
@@ -44,8 +59,19 @@ public final class Field {
 
     public String pointer() {
         if (parent == null) return "";
-        String segment = name != null ? name.replace("~", "~0").replace("/", "~1") : Integer.toString(index);
+        String segment = name != null ? printable(name).replace("~", "~0").replace("/", "~1") : Integer.toString(index);
         return parent.pointer() + "/" + segment;
+    }
+
+    /** A member name as it can be shown in an answer and a log: characters carrier text may not hold become U+FFFD. */
+    private static String printable(String name) {
+        if (CarrierText.isClean(name)) return name;
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            String one = Character.toString(c);
+            out.append(CarrierText.isClean(one) ? one : "\uFFFD");
+        });
+        return out.toString();
     }
 
     public WebhookRejected invalid(String detail) {
@@ -75,7 +101,25 @@ public final class Field {
         if (isAbsent()) return null;
         if (!node.isTextual()) throw invalid("must be a string");
         String text = node.textValue().strip();
-        return text.isEmpty() ? null : text;
+        if (text.isEmpty()) return null;
+        if (!CarrierText.isClean(text)) cleaned.add(pointer());
+        return text;
+    }
+
+    /**
+     * A required id (a delivery id): printable as {@link CarrierText} defines it and at most
+     * {@value #MAX_IDENTIFIER_LENGTH} characters, else refused naming this field.
+     */
+    public String requireIdentifier() {
+        if (isAbsent()) throw invalid("is required");
+        if (!node.isTextual()) throw invalid("must be a string");
+        String text = node.textValue().strip();
+        if (text.isEmpty()) throw invalid("is required");
+        if (!CarrierText.isClean(text)) {
+            throw invalid("must not contain control characters, bidirectional controls or unpaired surrogates");
+        }
+        if (text.length() > MAX_IDENTIFIER_LENGTH) throw invalid("is longer than " + MAX_IDENTIFIER_LENGTH + " characters");
+        return text;
     }
 
     public boolean optionalBoolean() {
@@ -90,7 +134,7 @@ public final class Field {
         if (!node.isArray()) throw invalid("must be an array");
         if (node.size() > max) throw invalid("has " + node.size() + " elements, at most " + max + " are accepted");
         List<Field> elements = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) elements.add(new Field(node.get(i), this, null, i));
+        for (int i = 0; i < node.size(); i++) elements.add(new Field(node.get(i), this, null, i, cleaned));
         return elements;
     }
 

@@ -28,12 +28,35 @@ public final class Times {
             throw field.invalid("must be an ISO-8601 date-time with offset");
         }
         OffsetDateTime common = commonZoned(text);
-        if (common != null) return common;
+        if (common != null) return plausible(field, common);
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return plausible(field, OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         } catch (DateTimeParseException e) {
             throw field.invalid("must be an ISO-8601 date-time with offset");
         }
+    }
+
+    /** Scan times and estimates Trackline takes: from {@value #FIRST_YEAR} up to, not including, {@value #LAST_YEAR_AFTER}. */
+    public static final int FIRST_YEAR = 1990;
+    public static final int LAST_YEAR_AFTER = 2100;
+
+    /**
+     * {@code time}, when its year (in its own offset) is one Trackline takes: a scan dated in year 9999 would otherwise
+     * hold a shipment's status for good (the later scan wins), and times near the ends of the calendar overflow the
+     * retention arithmetic downstream.
+     */
+    public static OffsetDateTime plausible(Field field, OffsetDateTime time) {
+        if (time.getYear() < FIRST_YEAR || time.getYear() >= LAST_YEAR_AFTER) {
+            throw field.invalid("must be a time from " + FIRST_YEAR + " to " + (LAST_YEAR_AFTER - 1));
+        }
+        return time;
+    }
+
+    private static LocalDate plausible(Field field, LocalDate date) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() >= LAST_YEAR_AFTER) {
+            throw field.invalid("must be a date from " + FIRST_YEAR + " to " + (LAST_YEAR_AFTER - 1));
+        }
+        return date;
     }
 
     /**
@@ -59,13 +82,13 @@ public final class Times {
         try {
             if (text.length() == 10) {
                 LocalDate common = commonDate(text);
-                return common != null ? common : LocalDate.parse(text);
+                return plausible(field, common != null ? common : LocalDate.parse(text));
             }
             if (hasOffset(text)) {
                 OffsetDateTime common = commonZoned(text);
-                return (common != null ? common : OffsetDateTime.parse(text)).toLocalDate();
+                return plausible(field, (common != null ? common : OffsetDateTime.parse(text)).toLocalDate());
             }
-            return LocalDateTime.parse(text).toLocalDate();
+            return plausible(field, LocalDateTime.parse(text).toLocalDate());
         } catch (DateTimeParseException e) {
             throw field.invalid("must be an ISO-8601 date or date-time");
         }

@@ -249,4 +249,30 @@ class WebhookIT {
         assertThat(refreshed).containsExactly("rotated", Fixtures.TEST_SECRETS.get("easypost"));
         secretsManager.putSecretValue(b -> b.secretId(secretArn).secretString(secretsJson()));
     }
+
+    /**
+     * One hostile field (an unpaired surrogate, which SQS refuses; a CRLF; a right-to-left override) must not cost the
+     * webhook's other packages: 202, never 503, every package on the queue, the texts printable; and the queue still
+     * answers receives (moto stored refused sends and then failed every receive).
+     */
+    @Test
+    void shouldQueueEveryPackage_whenOneFieldOfAManyPackageWebhookIsHostile() {
+        String event = "{\"carrier\":\"%s\",\"trackingNumber\":\"%s\",\"status\":\"IN_TRANSIT\","
+                + "\"occurredAt\":\"2025-11-25T08:12:00+01:00\",\"description\":\"%s\",\"location\":{\"city\":\"%s\"}}";
+        String body = "{\"events\":[" + String.join(",",
+                event.formatted("ups", "1Z999AA10123456784", "Departed", "Louisville"),
+                event.formatted("dhl", "1234567890", "Arrived\\r\\nSubject: injected \\u202egpj.exe", "Leip\\ud800zig"),
+                event.formatted("usps", "9400100000000000000000", "Accepted", "Memphis")) + "]}";
+
+        APIGatewayV2HTTPResponse response = new WebhookHandler(settings)
+                .handleRequest(Fixtures.event(signedNow("native", body.getBytes(StandardCharsets.UTF_8))), null);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
+        List<ScanReport> reports = drain().stream().map(m -> ScanReportCodec.decode(m.body())).toList();
+        assertThat(reports).extracting(r -> r.trackingNumber().value())
+                .containsExactlyInAnyOrder("1Z999AA10123456784", "1234567890", "9400100000000000000000");
+        ScanReport dhl = reports.stream().filter(r -> r.carrier().code().equals("dhl")).findFirst().orElseThrow();
+        assertThat(dhl.scans().getFirst().description()).isEqualTo("Arrived  Subject: injected gpj.exe");
+        assertThat(dhl.scans().getFirst().location().city()).isEqualTo("Leip\ufffdzig");
+    }
 }

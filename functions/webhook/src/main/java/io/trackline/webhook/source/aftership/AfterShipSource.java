@@ -67,7 +67,7 @@ public final class AfterShipSource implements WebhookSource {
     @Override
     public SourceDelivery parse(WebhookRequest request) {
         Field root = JsonBody.read(request.body());
-        String eventId = root.get("event_id").requireText();
+        String eventId = root.get("event_id").requireIdentifier();
         String event = root.get("event").requireText();
         if (!event.equals("tracking_update") && !event.equals("edd_revise")) return SourceDelivery.ignored(eventId);
         Field msg = root.get("msg").requireObject();
@@ -76,7 +76,7 @@ public final class AfterShipSource implements WebhookSource {
         List<Field> checkpoints = msg.get("checkpoints").elements(MAX_CHECKPOINTS);
         List<Scan> scans = new ArrayList<>(checkpoints.size());
         for (Field checkpoint : checkpoints) scans.add(scan(carrier, trackingNumber, checkpoint.requireObject()));
-        return new SourceDelivery(eventId, List.of(new PackageUpdate(carrier, trackingNumber, scans, estimate(msg))));
+        return SourceDelivery.of(eventId, List.of(new PackageUpdate(carrier, trackingNumber, scans, estimate(msg))), root);
     }
 
     private static Scan scan(Carrier carrier, TrackingNumber trackingNumber, Field checkpoint) {

@@ -47,7 +47,7 @@ final class CheckpointTime {
             throw field.invalid("has no UTC offset and the checkpoint's country does not fix one time zone; "
                     + "send the offset (e.g. 2024-05-02T09:15:00-05:00)");
         }
-        return local.atZone(ZoneId.of(zone)).toOffsetDateTime();
+        return Times.plausible(field, local.atZone(ZoneId.of(zone)).toOffsetDateTime());
     }
 
     private static LocalDateTime local(Field field, String text) {

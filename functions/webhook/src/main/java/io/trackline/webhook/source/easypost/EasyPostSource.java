@@ -77,7 +77,7 @@ public final class EasyPostSource implements WebhookSource {
     @Override
     public SourceDelivery parse(WebhookRequest request) {
         Field event = JsonBody.read(request.body());
-        String id = event.get("id").requireText();
+        String id = event.get("id").requireIdentifier();
         String description = event.get("description").requireText();
         if (!description.startsWith("tracker.")) return SourceDelivery.ignored(id);
         Field tracker = event.get("result").requireObject();
@@ -86,8 +86,8 @@ public final class EasyPostSource implements WebhookSource {
         List<Field> details = tracker.get("tracking_details").elements(MAX_DETAILS);
         List<Scan> scans = new ArrayList<>(details.size());
         for (Field detail : details) scans.add(scan(carrier, trackingNumber, detail.requireObject()));
-        return new SourceDelivery(id, List.of(new PackageUpdate(carrier, trackingNumber, scans,
-                Optional.ofNullable(Times.optionalDate(tracker.get("est_delivery_date"))))));
+        return SourceDelivery.of(id, List.of(new PackageUpdate(carrier, trackingNumber, scans,
+                Optional.ofNullable(Times.optionalDate(tracker.get("est_delivery_date"))))), event);
     }
 
     private static Scan scan(Carrier carrier, TrackingNumber trackingNumber, Field detail) {

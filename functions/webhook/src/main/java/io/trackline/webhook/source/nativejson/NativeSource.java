@@ -1,10 +1,12 @@
 package io.trackline.webhook.source.nativejson;
 
 import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.CarrierText;
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.tracking.TrackingNumber;
+import io.trackline.webhook.ingest.WebhookRejected;
 import io.trackline.webhook.ingest.WebhookRequest;
 import io.trackline.webhook.source.CarrierCodes;
 import io.trackline.webhook.source.Field;
@@ -57,13 +59,27 @@ public final class NativeSource implements WebhookSource {
         List<Field> events;
         if (root.node().has("events")) {
             root.onlyMembers(ENVELOPE);
-            events = root.get("events").elements(MAX_EVENTS);
+            Field list = root.get("events");
+            if (list.isAbsent()) throw list.invalid("must be an array of events");
+            events = list.elements(MAX_EVENTS);
         } else {
             events = List.of(root);
         }
         List<PackageUpdate> packages = new ArrayList<>(events.size());
         for (Field event : events) packages.add(event(event.requireObject()));
-        return new SourceDelivery(request.header(StandardWebhooksSignature.ID), packages);
+        return SourceDelivery.of(deliveryId(request), packages, root);
+    }
+
+    /**
+     * The {@code webhook-id} header, refused (400) when not printable or too long; the signature check has read it.
+     * Standard Webhooks calls it the idempotency key, but Trackline's is the scan's {@code ScanKey}: this function keeps
+     * no state, so a re-used id with another body is accepted for its new scans (README "Webhooks").
+     */
+    private static String deliveryId(WebhookRequest request) {
+        String id = request.header(StandardWebhooksSignature.ID);
+        if (id == null || (CarrierText.isClean(id) && id.length() <= Field.MAX_IDENTIFIER_LENGTH)) return id;
+        throw WebhookRejected.malformed("the " + StandardWebhooksSignature.ID + " header must be at most "
+                + Field.MAX_IDENTIFIER_LENGTH + " printable characters (no control or bidirectional characters, no unpaired surrogates)");
     }
 
     private static PackageUpdate event(Field event) {

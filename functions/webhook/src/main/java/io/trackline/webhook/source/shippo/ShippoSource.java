@@ -72,7 +72,7 @@ public final class ShippoSource implements WebhookSource {
             if (!keys.contains(scan.key())) scans.add(scan);
         }
         LocalDate eta = Times.optionalDate(data.get("eta"));
-        return new SourceDelivery(null, List.of(new PackageUpdate(carrier, trackingNumber, scans, Optional.ofNullable(eta))));
+        return SourceDelivery.of(null, List.of(new PackageUpdate(carrier, trackingNumber, scans, Optional.ofNullable(eta))), root);
     }
 
     private static Scan scan(Carrier carrier, TrackingNumber trackingNumber, Field entry) {
