@@ -3,7 +3,7 @@ package io.trackline.api.dynamodb;
 import io.trackline.api.address.DeliveryAddresses;
 import io.trackline.api.tracking.Address;
 import io.trackline.api.tracking.AddressChange;
-import io.trackline.aws.dynamo.TrackingTable;
+import io.trackline.engine.dynamodb.TrackingTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -7,7 +7,7 @@ import io.trackline.api.tracking.TrackedOrder;
 import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingEvent;
 import io.trackline.api.tracking.TrackingQueries;
-import io.trackline.aws.dynamo.TrackingTable;
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.shipment.Registration;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;

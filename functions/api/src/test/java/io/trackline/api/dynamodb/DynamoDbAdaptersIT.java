@@ -8,7 +8,7 @@ import io.trackline.api.issues.ProblemCase;
 import io.trackline.api.preferences.NotificationPreferences;
 import io.trackline.api.registration.EngineShipmentRegistration;
 import io.trackline.api.registration.RegisterShipment;
-import io.trackline.aws.dynamo.DynamoDbShipments;
+import io.trackline.engine.dynamodb.DynamoDbShipments;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;

@@ -1,9 +1,9 @@
 package io.trackline.bench.engine;
 
-import io.trackline.aws.dynamo.AwsCallCounter;
-import io.trackline.aws.dynamo.EngineCloud;
-import io.trackline.aws.dynamo.TrackingEngine;
-import io.trackline.aws.dynamo.TrackingTable;
+import io.trackline.engine.dynamodb.AwsCallCounter;
+import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.engine.TrackingEngine;
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.processor.LambdaPoller;

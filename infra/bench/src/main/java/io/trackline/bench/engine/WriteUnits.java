@@ -1,6 +1,6 @@
 package io.trackline.bench.engine;
 
-import io.trackline.aws.dynamo.ItemSize;
+import io.trackline.engine.dynamodb.ItemSize;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;

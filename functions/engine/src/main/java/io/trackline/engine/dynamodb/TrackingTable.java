@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;

@@ -1,5 +1,6 @@
-package io.trackline.aws.dynamo;
+package io.trackline.processor;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,17 +29,20 @@ public final class DeadLetterReasons {
 
     public void record(String messageId, String reason, int receiveCount) {
         var now = clock.instant();
-        dynamo.putItem(b -> b.tableName(table).item(Attributes.item()
-                .s(TrackingTable.PK, "FAILED#" + messageId).s(TrackingTable.SK, "FAILED")
-                .s("messageId", messageId).s("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                .n("receiveCount", receiveCount).s("failedAt", now)
-                .n("expiresAt", now.plus(KEEP).getEpochSecond()).build()));
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                TrackingTable.PK, AttributeValue.fromS("FAILED#" + messageId), TrackingTable.SK, AttributeValue.fromS("FAILED"),
+                "messageId", AttributeValue.fromS(messageId),
+                "reason", AttributeValue.fromS(reason.length() > 1000 ? reason.substring(0, 1000) : reason),
+                "receiveCount", AttributeValue.fromN(Integer.toString(receiveCount)),
+                "failedAt", AttributeValue.fromS(now.toString()),
+                "expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())))));
     }
 
     public Optional<String> reason(String messageId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(Map.of(TrackingTable.PK, AttributeValue.fromS("FAILED#" + messageId),
                         TrackingTable.SK, AttributeValue.fromS("FAILED")))).item();
-        return item == null ? Optional.empty() : Attributes.string(item, "reason");
+        AttributeValue reason = item == null ? null : item.get("reason");
+        return reason == null ? Optional.empty() : Optional.ofNullable(reason.s());
     }
 }

@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import io.trackline.domain.shipment.Alerts;
 import io.trackline.domain.shipment.Contact;
@@ -29,12 +29,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.trackline.aws.dynamo.Attributes.bool;
-import static io.trackline.aws.dynamo.Attributes.instant;
-import static io.trackline.aws.dynamo.Attributes.nested;
-import static io.trackline.aws.dynamo.Attributes.number;
-import static io.trackline.aws.dynamo.Attributes.string;
-import static io.trackline.aws.dynamo.Attributes.stringOrNull;
+import static io.trackline.engine.dynamodb.Attributes.bool;
+import static io.trackline.engine.dynamodb.Attributes.instant;
+import static io.trackline.engine.dynamodb.Attributes.nested;
+import static io.trackline.engine.dynamodb.Attributes.number;
+import static io.trackline.engine.dynamodb.Attributes.string;
+import static io.trackline.engine.dynamodb.Attributes.stringOrNull;
 
 /**
  * The shipment item (README "Data model"): registration, current state, {@code version}, and the keys of GSI1 (by

@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import io.trackline.domain.shipment.Contact;
 import io.trackline.domain.shipment.DeliveryAddress;

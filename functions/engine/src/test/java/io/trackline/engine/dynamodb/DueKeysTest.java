@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

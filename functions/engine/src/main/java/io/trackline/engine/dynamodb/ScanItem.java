@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import io.trackline.domain.shipment.TrackedScan;
 import io.trackline.domain.tracking.Carrier;
@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import static io.trackline.aws.dynamo.Attributes.bool;
-import static io.trackline.aws.dynamo.Attributes.nested;
-import static io.trackline.aws.dynamo.Attributes.stringOrNull;
+import static io.trackline.engine.dynamodb.Attributes.bool;
+import static io.trackline.engine.dynamodb.Attributes.nested;
+import static io.trackline.engine.dynamodb.Attributes.stringOrNull;
 
 /** A scan item: {@code EVENT#<occurredAt UTC>#<scanKey>} under its shipment (or its unregistered package). */
 final class ScanItem {

@@ -1,7 +1,8 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
+import io.trackline.engine.dynamodb.DynamoDbShipments;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.shipment.usecase.SweepShipments;

@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.trackline.aws.AwsClients;

@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.aws.sns.SupportMessage;

@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import io.trackline.domain.shipment.Eta;
 import io.trackline.domain.tracking.CarrierEstimate;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.trackline.aws.dynamo.Attributes.string;
-import static io.trackline.aws.dynamo.Attributes.stringOrNull;
+import static io.trackline.engine.dynamodb.Attributes.string;
+import static io.trackline.engine.dynamodb.Attributes.stringOrNull;
 
 /**
  * The shipment's {@code eta} attribute (README "Data model"): {@code {promised, latest, latestReportedAt, history}},

@@ -1,4 +1,4 @@
-package io.trackline.aws.dynamo;
+package io.trackline.engine.dynamodb;
 
 import io.trackline.domain.shipment.Registration;
 import io.trackline.domain.shipment.Shipment;
@@ -33,8 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.trackline.aws.dynamo.TrackingTable.PK;
-import static io.trackline.aws.dynamo.TrackingTable.SK;
+import static io.trackline.engine.dynamodb.TrackingTable.PK;
+import static io.trackline.engine.dynamodb.TrackingTable.SK;
 
 /**
  * The {@link Shipments} port on the single-table design of README "Data model". A batch costs one read per shipment
