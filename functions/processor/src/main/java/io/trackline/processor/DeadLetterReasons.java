@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,19 +30,18 @@ public final class DeadLetterReasons {
 
     public void record(String messageId, String reason, int receiveCount) {
         var now = clock.instant();
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                TrackingTable.PK, AttributeValue.fromS("FAILED#" + messageId), TrackingTable.SK, AttributeValue.fromS("FAILED"),
-                "messageId", AttributeValue.fromS(messageId),
+        Map<String, AttributeValue> item = new HashMap<>(TrackingTable.failedMessageKey(messageId));
+        item.putAll(Map.of("messageId", AttributeValue.fromS(messageId),
                 "reason", AttributeValue.fromS(reason.length() > 1000 ? reason.substring(0, 1000) : reason),
                 "receiveCount", AttributeValue.fromN(Integer.toString(receiveCount)),
                 "failedAt", AttributeValue.fromS(now.toString()),
-                "expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())))));
+                "expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond()))));
+        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     public Optional<String> reason(String messageId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of(TrackingTable.PK, AttributeValue.fromS("FAILED#" + messageId),
-                        TrackingTable.SK, AttributeValue.fromS("FAILED")))).item();
+                .key(TrackingTable.failedMessageKey(messageId))).item();
         AttributeValue reason = item == null ? null : item.get("reason");
         return reason == null ? Optional.empty() : Optional.ofNullable(reason.s());
     }

@@ -31,7 +31,7 @@ public final class DynamoDbDeliveryAddresses implements DeliveryAddresses {
     @Override
     public boolean change(String shipmentId, String customerId, long expectedVersion, Address address, AddressChange change) {
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(Keys.shipment(shipmentId))
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(TrackingTable.shipmentKey(shipmentId))
                     .updateExpression("SET deliveryAddress = :address, #version = #version + :one, updatedAt = :now, "
                             + "addressChanges = list_append(if_not_exists(addressChanges, :none), :change)")
                     .conditionExpression("#version = :expected AND customerId = :customer")

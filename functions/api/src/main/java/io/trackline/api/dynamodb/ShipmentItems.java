@@ -56,7 +56,7 @@ public final class ShipmentItems {
 
     /** The shipment id, from the table key (the item stores it nowhere else). */
     public static String id(Map<String, AttributeValue> shipmentItem) {
-        return TrackingTable.shipmentIdOf(str(shipmentItem, Keys.PK));
+        return TrackingTable.shipmentIdOf(str(shipmentItem, TrackingTable.PK));
     }
 
     /** In GSI2SK; an item of the former layout has a {@code createdAt} attribute. */

@@ -13,7 +13,7 @@ final class CaseItem {
     static Map<String, AttributeValue> of(SuspectedLoss loss) {
         return Attributes.item()
                 .s(TrackingTable.PK, TrackingTable.shipmentPk(loss.shipmentId()))
-                .s(TrackingTable.SK, TrackingTable.CASE_PREFIX + loss.caseId())
+                .s(TrackingTable.SK, TrackingTable.caseSk(loss.caseId()))
                 .s("id", loss.caseId())
                 .s("shipmentId", loss.shipmentId())
                 .s("tenantId", loss.tenantId())

@@ -35,6 +35,7 @@ import java.util.Optional;
 
 import static io.trackline.engine.dynamodb.TrackingTable.PK;
 import static io.trackline.engine.dynamodb.TrackingTable.SK;
+import static io.trackline.engine.dynamodb.TrackingTable.key;
 
 /**
  * The {@link Shipments} port on the single-table design of README "Data model". A batch costs one read per shipment
@@ -189,8 +190,8 @@ public final class DynamoDbShipments implements Shipments {
                         + " ADD shipmentIds :ids")
                 .conditionExpression("attribute_not_exists(PK) OR (customerId = :c AND size(shipmentIds) < :max)")
                 .expressionAttributeValues(Map.of(":t", s(r.tenantId()), ":o", s(r.orderId()), ":c", s(r.customerId()),
-                        ":now", s(now), ":gpk", s("CUSTOMER#" + r.customerId()),
-                        ":gsk", s("ORDER#" + now + '#' + r.tenantId() + '#' + r.orderId()),
+                        ":now", s(now), ":gpk", s(TrackingTable.customerPk(r.customerId())),
+                        ":gsk", s(TrackingTable.orderEntrySk(now, r.tenantId(), r.orderId())),
                         ":ids", AttributeValue.fromSs(List.of(r.id())),
                         ":max", AttributeValue.fromN(Integer.toString(Registration.MAX_SHIPMENTS_PER_ORDER))))
                 .build()).build());
@@ -235,7 +236,7 @@ public final class DynamoDbShipments implements Shipments {
         for (int shard = 0; shard < TrackingTable.DUE_SHARDS && ids.size() < limit; shard++) {
             QueryRequest request = QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI3)
                     .keyConditionExpression("GSI3PK = :pk AND GSI3SK <= :upper")
-                    .expressionAttributeValues(Map.of(":pk", s("DUE#" + shard), ":upper", s(upper)))
+                    .expressionAttributeValues(Map.of(":pk", s(TrackingTable.duePk(shard)), ":upper", s(upper)))
                     .limit(limit - ids.size()).build();
             for (var item : dynamo.query(request).items()) {
                 if (ids.size() < limit) ids.add(TrackingTable.shipmentIdOf(Attributes.stringOrNull(item, PK)));
@@ -374,10 +375,6 @@ public final class DynamoDbShipments implements Shipments {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return items;
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(PK, s(pk), SK, s(sk));
     }
 
     private static AttributeValue s(String value) {

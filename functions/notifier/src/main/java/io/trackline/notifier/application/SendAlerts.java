@@ -156,7 +156,8 @@ public final class SendAlerts {
         String smsText = channel == Channel.SMS ? messages.sms(event, recipient.shipment()) : null;
         EmailSender.EmailMessage mail = channel == Channel.EMAIL ? messages.email(event, recipient.shipment()) : null;
         Optional<SmsQuota> quota = channel == Channel.SMS
-                ? Optional.of(new SmsQuota(event.shipmentId(), recipient.capKey(), AlertPolicy.capDay(now, recipient.preferences()), policy.caps()))
+                ? Optional.of(new SmsQuota(event.shipmentId(), recipient.customerId(), recipient.shipment().phone().orElseThrow(),
+                        AlertPolicy.capDay(now, recipient.preferences()), policy.caps()))
                 : Optional.empty();
         Notification pending = draft.withOutcome(NotificationState.SENT, null);
         return switch (ledger.claim(pending, decision.once(), quota, now)) {
@@ -238,11 +239,6 @@ public final class SendAlerts {
         String maskedAddress(Channel channel) {
             if (channel == Channel.SMS) return shipment.phone().map(PhoneNumber::masked).orElse("-");
             return shipment.email().map(e -> e.masked()).orElse(customerId.isPresent() ? "customer subscription" : "-");
-        }
-
-        /** SMS caps count per customer; a shipment without a customer counts per phone number instead. */
-        String capKey() {
-            return customerId.map(id -> "CUSTOMER#" + id).orElseGet(() -> "PHONE#" + shipment.phone().orElseThrow().e164());
         }
     }
 }

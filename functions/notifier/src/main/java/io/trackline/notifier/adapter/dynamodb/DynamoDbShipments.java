@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Channel;
 import io.trackline.domain.alerts.EmailAddress;
 import io.trackline.domain.alerts.PhoneNumber;
@@ -45,7 +46,7 @@ public final class DynamoDbShipments implements Shipments {
     public Optional<ShipmentSnapshot> find(String shipmentId) {
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk AND SK >= :from")
-                .expressionAttributeValues(Map.of(":pk", s("SHIP#" + shipmentId), ":from", s("EVENT#")))
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)), ":from", s(TrackingTable.EVENT_PREFIX)))
                 .scanIndexForward(false)
                 .limit(PAGE_SIZE)
                 .consistentRead(true)
@@ -54,10 +55,10 @@ public final class DynamoDbShipments implements Shipments {
         List<ScanLine> scans = new ArrayList<>();
         List<PastAlert> alerts = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(query).items()) {
-            String sk = item.get("SK").s();
-            if (sk.equals("SHIPMENT")) found = item;
-            else if (sk.startsWith("NOTIF#")) pastAlert(item).ifPresent(alerts::add);
-            else if (sk.startsWith("EVENT#")) {
+            String sk = item.get(TrackingTable.SK).s();
+            if (sk.equals(TrackingTable.SHIPMENT_SK)) found = item;
+            else if (sk.startsWith(TrackingTable.NOTIFICATION_PREFIX)) pastAlert(item).ifPresent(alerts::add);
+            else if (sk.startsWith(TrackingTable.EVENT_PREFIX)) {
                 scans.add(scan(item));
                 if (scans.size() == RECENT_SCANS) break;
             }
