@@ -47,11 +47,6 @@ public final class Items {
         return v != null && Boolean.TRUE.equals(v.bool());
     }
 
-    public static long num(Map<String, AttributeValue> item, String name, long fallback) {
-        AttributeValue v = item.get(name);
-        return v == null || v.n() == null ? fallback : Long.parseLong(v.n());
-    }
-
     public static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         if (v == null) return List.of();

@@ -9,10 +9,12 @@ import io.trackline.domain.shipment.Shipment;
 import io.trackline.domain.shipment.StatusScan;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.shipment.TrackingState;
+import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.ScanKey;
 import io.trackline.domain.tracking.Status;
+import io.trackline.domain.tracking.TrackingNumber;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -39,9 +41,10 @@ import static io.trackline.engine.dynamodb.Attributes.stringOrNull;
 /**
  * The shipment item (README "Data model"): registration, current state, {@code version}, and the keys of GSI1 (by
  * tracking number), GSI2 (by order) and the sparse GSI3 (due for the sweeper, open shipments only). The shipment id,
- * its package and its registration time are stored only in those keys.
+ * its package and its registration time are stored only in those keys. The one codec of the item: the engine writes
+ * and reads it whole, every other function reads it through {@link #view}.
  */
-final class ShipmentItem {
+public final class ShipmentItem {
     /** Every attribute the engine owns; written on each save, removed when absent. Registration data is written once. */
     static final List<String> STATE = List.of("status", "milestone", "exceptionReason", "actionRequired", "delayed",
             "terminal", "returnLeg", "stalled", "suspectedLost", "statusOccurredAt", "statusScanKey", "statusScanStatus",
@@ -132,18 +135,15 @@ final class ShipmentItem {
     }
 
     static Shipment shipment(Map<String, AttributeValue> item) {
+        View stored = view(item);
         Map<String, AttributeValue> address = nested(item, "deliveryAddress");
-        Map<String, AttributeValue> contact = nested(item, "contact");
-        Eta eta = EtaAttribute.decode(item);
-        Registration registration = new Registration(TrackingTable.shipmentIdOf(stringOrNull(item, TrackingTable.PK)),
-                stringOrNull(item, "tenantId"), stringOrNull(item, "orderId"), stringOrNull(item, "customerId"),
-                TrackingTable.carrierOf(stringOrNull(item, "GSI1PK")), TrackingTable.trackingNumberOf(stringOrNull(item, "GSI1PK")),
-                stringOrNull(item, "service"), eta.promised(),
+        Eta eta = stored.eta();
+        Registration registration = new Registration(stored.id(), stored.tenantId(), stored.orderId(),
+                stored.customerId(), stored.carrier(), stored.trackingNumber(), stored.service(), eta.promised(),
                 address.isEmpty() ? null : new DeliveryAddress(stringOrNull(address, "name"), stringOrNull(address, "line1"),
                         stringOrNull(address, "line2"), stringOrNull(address, "city"), stringOrNull(address, "region"),
                         stringOrNull(address, "postalCode"), stringOrNull(address, "country")),
-                new Contact(stringOrNull(contact, "email"), stringOrNull(contact, "phone")),
-                createdAt(item));
+                new Contact(stored.email(), stored.phone()), stored.createdAt());
         StatusScan statusScan = statusScanKey(item).map(key -> new StatusScan(
                 Status.valueOf(string(item, "statusScanStatus").orElseGet(() -> stringOrNull(item, "status"))),
                 OffsetDateTime.parse(stringOrNull(item, "statusOccurredAt")), key,
@@ -159,7 +159,7 @@ final class ShipmentItem {
                 knownScans(item.get("knownScans"), statusScan),
                 new Alerts(string(item, "delayedFor").map(LocalDate::parse).orElse(null), instant(item, "stalledFor"),
                         instant(item, "lostFor")));
-        return new Shipment(registration, tracking, bool(item, "delayed"), number(item, "version"),
+        return new Shipment(registration, tracking, stored.delayed(), stored.version(),
                 Optional.ofNullable(instant(item, "updatedAt")).orElse(registration.createdAt()));
     }
 
@@ -178,9 +178,111 @@ final class ShipmentItem {
         return fingerprints;
     }
 
-    /** Registration time: in GSI2SK, or the {@code createdAt} attribute of the former layout. */
-    private static Instant createdAt(Map<String, AttributeValue> item) {
-        return string(item, "createdAt").map(Instant::parse)
-                .orElseGet(() -> TrackingTable.createdAtOf(stringOrNull(item, "GSI2SK")));
+    /** The shipment item as stored, for readers outside the engine. */
+    public static View view(Map<String, AttributeValue> item) {
+        return new View(item);
+    }
+
+    /**
+     * The attributes shared between functions (README "Data model") for readers outside the engine (the API's views,
+     * the notifier's alerts): what the compact encoding keeps in keys ({@link #id}, {@link #carrier},
+     * {@link #trackingNumber}, {@link #createdAt}), leaves out when false (flags) or encodes ({@link #eta}) is decoded
+     * here; the other values are as stored, not validated (absent: null), so each reader decides what a value another
+     * writer left malformed means to it.
+     */
+    public static final class View {
+        private final Map<String, AttributeValue> item;
+
+        private View(Map<String, AttributeValue> item) {
+            this.item = item;
+        }
+
+        /** From {@code PK}: the item stores it nowhere else. */
+        public String id() {
+            return TrackingTable.shipmentIdOf(stringOrNull(item, TrackingTable.PK));
+        }
+
+        /** From {@code GSI1PK}. */
+        public Carrier carrier() {
+            return TrackingTable.carrierOf(stringOrNull(item, "GSI1PK"));
+        }
+
+        /** From {@code GSI1PK}. */
+        public TrackingNumber trackingNumber() {
+            return TrackingTable.trackingNumberOf(stringOrNull(item, "GSI1PK"));
+        }
+
+        /** Registration time: in GSI2SK, or the {@code createdAt} attribute of the former layout. */
+        public Instant createdAt() {
+            return string(item, "createdAt").map(Instant::parse)
+                    .orElseGet(() -> TrackingTable.createdAtOf(stringOrNull(item, "GSI2SK")));
+        }
+
+        public String tenantId() {
+            return stringOrNull(item, "tenantId");
+        }
+
+        public String orderId() {
+            return stringOrNull(item, "orderId");
+        }
+
+        public String customerId() {
+            return stringOrNull(item, "customerId");
+        }
+
+        public String service() {
+            return stringOrNull(item, "service");
+        }
+
+        /** A {@code Status} name; absent until the first scan. */
+        public String status() {
+            return stringOrNull(item, "status");
+        }
+
+        /** A {@code Milestone} name. */
+        public String milestone() {
+            return stringOrNull(item, "milestone");
+        }
+
+        /** An {@code ExceptionReason} name. */
+        public String exceptionReason() {
+            return stringOrNull(item, "exceptionReason");
+        }
+
+        /** ISO-8601 with the carrier's offset. */
+        public String statusOccurredAt() {
+            return stringOrNull(item, "statusOccurredAt");
+        }
+
+        public boolean actionRequired() {
+            return bool(item, "actionRequired");
+        }
+
+        public boolean delayed() {
+            return bool(item, "delayed");
+        }
+
+        public boolean terminal() {
+            return bool(item, "terminal");
+        }
+
+        /** As {@link EtaAttribute} stores it; a malformed date fails the decoding. */
+        public Eta eta() {
+            return EtaAttribute.decode(item);
+        }
+
+        /** {@code contact.email}. */
+        public String email() {
+            return stringOrNull(nested(item, "contact"), "email");
+        }
+
+        /** {@code contact.phone}, E.164 as registration wrote it. */
+        public String phone() {
+            return stringOrNull(nested(item, "contact"), "phone");
+        }
+
+        public long version() {
+            return number(item, "version");
+        }
     }
 }

@@ -35,7 +35,7 @@ public final class SendAlerts {
     private static final Log LOG = Log.of(SendAlerts.class);
 
     private final AlertPolicy policy;
-    private final Shipments shipments;
+    private final ShipmentSnapshots shipments;
     private final CustomerSettings customers;
     private final SmsOptOuts optOuts;
     private final NotificationLedger ledger;
@@ -46,7 +46,7 @@ public final class SendAlerts {
     private final AlertMetrics metrics;
     private final Clock clock;
 
-    public SendAlerts(AlertPolicy policy, Shipments shipments, CustomerSettings customers, SmsOptOuts optOuts,
+    public SendAlerts(AlertPolicy policy, ShipmentSnapshots shipments, CustomerSettings customers, SmsOptOuts optOuts,
                       NotificationLedger ledger, SmsSender sms, EmailSender email, HeldAlerts held,
                       AlertMessages messages, AlertMetrics metrics, Clock clock) {
         this.policy = policy;

@@ -1,5 +1,7 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.domain.shipment.Eta;
+import io.trackline.engine.dynamodb.ShipmentItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Channel;
 import io.trackline.domain.alerts.EmailAddress;
@@ -9,12 +11,11 @@ import io.trackline.notifier.application.NotificationState;
 import io.trackline.notifier.application.ShipmentSnapshot;
 import io.trackline.notifier.application.ShipmentSnapshot.PastAlert;
 import io.trackline.notifier.application.ShipmentSnapshot.ScanLine;
-import io.trackline.notifier.application.Shipments;
+import io.trackline.notifier.application.ShipmentSnapshots;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +31,14 @@ import static io.trackline.notifier.adapter.dynamodb.Items.string;
  * (contact, state), its notification items (what was already sent), then its scans, of which the email needs the newest
  * five; the query stops there, so a long history is not read. Cases sort before {@code EVENT#} and are not read.
  */
-public final class DynamoDbShipments implements Shipments {
+public final class DynamoDbShipmentSnapshots implements ShipmentSnapshots {
     private static final int RECENT_SCANS = 5;
     private static final int PAGE_SIZE = 25;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
 
-    public DynamoDbShipments(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbShipmentSnapshots(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
     }
@@ -64,15 +65,18 @@ public final class DynamoDbShipments implements Shipments {
             }
         }
         if (found == null) return Optional.empty();
-        Map<String, AttributeValue> shipment = found;
-        Map<String, AttributeValue> contact = map(shipment, "contact");
+        ShipmentItem.View shipment = ShipmentItem.view(found);
         return Optional.of(new ShipmentSnapshot(shipmentId,
-                string(shipment, "customerId"),
-                string(contact, "phone").flatMap(valid(PhoneNumber::parse)),
-                string(contact, "email").flatMap(valid(EmailAddress::new)),
-                Items.bool(shipment, "terminal") || string(shipment, "status").flatMap(valid(Status::valueOf)).map(Status::isTerminal).orElse(false),
-                string(map(shipment, "eta"), "latest").or(() -> string(map(shipment, "eta"), "promised")).flatMap(valid(LocalDate::parse)),
+                present(shipment.customerId()),
+                present(shipment.phone()).flatMap(valid(PhoneNumber::parse)),
+                present(shipment.email()).flatMap(valid(EmailAddress::new)),
+                shipment.terminal() || present(shipment.status()).flatMap(valid(Status::valueOf)).map(Status::isTerminal).orElse(false),
+                Optional.of(shipment).flatMap(valid(ShipmentItem.View::eta)).flatMap(Eta::due),
                 List.copyOf(scans), List.copyOf(alerts)));
+    }
+
+    private static Optional<String> present(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     private static ScanLine scan(Map<String, AttributeValue> item) {
@@ -88,7 +92,7 @@ public final class DynamoDbShipments implements Shipments {
     }
 
     /** Contact data and states written by others may be malformed; such a value counts as absent, never as an error. */
-    private static <T> Function<String, Optional<T>> valid(Function<String, T> parser) {
+    private static <S, T> Function<S, Optional<T>> valid(Function<S, T> parser) {
         return raw -> {
             try {
                 return Optional.of(parser.apply(raw));

@@ -3,6 +3,6 @@ package io.trackline.notifier.application;
 import java.util.Optional;
 
 /** Port: the shipment as the notifier needs it, read in one query. */
-public interface Shipments {
+public interface ShipmentSnapshots {
     Optional<ShipmentSnapshot> find(String shipmentId);
 }
