@@ -8,8 +8,9 @@ import io.trackline.api.issues.IssueType;
 import io.trackline.api.issues.ProblemCase;
 import io.trackline.api.preferences.NotificationPreferences;
 import io.trackline.api.registration.EngineShipmentRegistration;
-import io.trackline.api.registration.RegisterShipment;
+import io.trackline.api.registration.RegistrationRequest;
 import io.trackline.engine.dynamodb.DynamoDbShipments;
+import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
@@ -111,7 +112,7 @@ class DynamoDbAdaptersIT {
         var first = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
         var registration = registration(cloud.dynamo);
         registration.register(first);
-        var other = new RegisterShipment(first.tenantId(), first.orderId(), "someone-else", "ups", "1Z" + unique("").toUpperCase(),
+        var other = new RegistrationRequest(first.tenantId(), first.orderId(), "someone-else", "ups", "1Z" + unique("").toUpperCase(),
                 null, null, NEW_ADDRESS, null);
 
         assertThatThrownBy(() -> registration.register(other)).isInstanceOf(io.trackline.api.registration.ShipmentRegistration.OrderOfAnotherCustomer.class);
@@ -127,7 +128,7 @@ class DynamoDbAdaptersIT {
         var others = java.util.stream.IntStream.range(0, 99).mapToObj(i -> "shp_other" + i).toList();
         cloud.dynamo.updateItem(b -> b.tableName(Cloud.TABLE).key(TrackingTable.orderKey(first.tenantId(), first.orderId()))
                 .updateExpression("ADD shipmentIds :ids").expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(others))));
-        var oneMore = new RegisterShipment(first.tenantId(), first.orderId(), first.customerId(), "ups", "1Z" + unique("").toUpperCase(),
+        var oneMore = new RegistrationRequest(first.tenantId(), first.orderId(), first.customerId(), "ups", "1Z" + unique("").toUpperCase(),
                 null, null, NEW_ADDRESS, null);
 
         // when / then
@@ -222,8 +223,8 @@ class DynamoDbAdaptersIT {
         assertThat(keys.revoke("b".repeat(64))).isFalse();
     }
 
-    private static RegisterShipment command(String tenant, String trackingNumber) {
-        return new RegisterShipment(tenant, unique("o-"), "alice", "ups", trackingNumber, "Ground", LocalDate.parse("2026-12-02"),
+    private static RegistrationRequest command(String tenant, String trackingNumber) {
+        return new RegistrationRequest(tenant, unique("o-"), "alice", "ups", trackingNumber, "Ground", LocalDate.parse("2026-12-02"),
                 NEW_ADDRESS, null);
     }
 
@@ -248,8 +249,8 @@ class DynamoDbAdaptersIT {
     /** Registration as the API wires it: the tracking engine's use case on DynamoDB, read back through the queries. */
     private EngineShipmentRegistration registration(DynamoDbClient client) {
         var shipments = new DynamoDbShipments(client, Cloud.TABLE, TrackingPolicy.DEFAULT, Clock.systemUTC());
-        var engine = new io.trackline.domain.shipment.usecase.RegisterShipment(shipments, TrackingPolicy.DEFAULT,
-                Clock.systemUTC(), io.trackline.domain.shipment.usecase.RegisterShipment::newShipmentId);
+        var engine = new RegisterShipment(shipments, TrackingPolicy.DEFAULT,
+                Clock.systemUTC(), RegisterShipment::newShipmentId);
         return new EngineShipmentRegistration(engine, new DynamoDbTrackingQueries(client, Cloud.TABLE));
     }
 }

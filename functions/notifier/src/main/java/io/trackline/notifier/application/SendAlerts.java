@@ -12,7 +12,6 @@ import io.trackline.notifier.application.NotificationLedger.Claim;
 import io.trackline.notifier.application.NotificationLedger.ClaimResult;
 import io.trackline.notifier.application.NotificationLedger.Recorded;
 import io.trackline.notifier.application.NotificationLedger.SmsQuota;
-import io.trackline.notifier.templates.AlertMessages;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,13 +41,13 @@ public final class SendAlerts {
     private final SmsSender sms;
     private final EmailSender email;
     private final HeldAlerts held;
-    private final AlertMessages messages;
+    private final AlertTexts messages;
     private final AlertMetrics metrics;
     private final Clock clock;
 
     public SendAlerts(AlertPolicy policy, ShipmentSnapshots shipments, CustomerSettings customers, SmsOptOuts optOuts,
                       NotificationLedger ledger, SmsSender sms, EmailSender email, HeldAlerts held,
-                      AlertMessages messages, AlertMetrics metrics, Clock clock) {
+                      AlertTexts messages, AlertMetrics metrics, Clock clock) {
         this.policy = policy;
         this.shipments = shipments;
         this.customers = customers;

@@ -6,6 +6,6 @@ import io.trackline.api.tracking.Contact;
 import java.time.LocalDate;
 
 /** A validated registration of one carrier package for a tenant's order and customer. */
-public record RegisterShipment(String tenantId, String orderId, String customerId, String carrier, String trackingNumber,
+public record RegistrationRequest(String tenantId, String orderId, String customerId, String carrier, String trackingNumber,
                                String service, LocalDate promisedDeliveryDate, Address deliveryAddress, Contact contact) {
 }
