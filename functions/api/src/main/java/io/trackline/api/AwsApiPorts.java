@@ -11,7 +11,7 @@ import io.trackline.api.sns.SnsEmailSubscriptions;
 import io.trackline.api.sns.SnsSupportDesk;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.log.Log;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.sns.SnsClient;

@@ -8,7 +8,7 @@ import io.trackline.api.support.Requests;
 import io.trackline.api.support.Seed;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Json;
-import io.trackline.aws.dynamo.AwsCallCounter;
+import io.trackline.engine.dynamodb.AwsCallCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

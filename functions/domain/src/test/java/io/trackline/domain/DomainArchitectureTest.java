@@ -15,7 +15,7 @@ class DomainArchitectureTest {
     static final ArchRule shouldNotDependOnInfrastructure_whenInDomain = noClasses()
             .that().resideInAPackage("io.trackline.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.fasterxml..")
-            .because("ports are in domain language; adapters live in functions/aws and the function modules");
+            .because("ports are in domain language; adapters live in functions/engine, functions/aws and the function modules");
 
     @ArchTest
     static final ArchRule shouldNotDependOnUseCases_whenInModel = noClasses()

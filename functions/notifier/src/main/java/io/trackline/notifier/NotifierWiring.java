@@ -8,7 +8,7 @@ import io.trackline.domain.alerts.SmsCaps;
 import io.trackline.notifier.adapter.cloudwatch.EmfAlertMetrics;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbCustomerSettings;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;
-import io.trackline.notifier.adapter.dynamodb.DynamoDbShipments;
+import io.trackline.notifier.adapter.dynamodb.DynamoDbShipmentSnapshots;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbStopList;
 import io.trackline.notifier.adapter.sns.SnsSmsOptOuts;
 import io.trackline.notifier.adapter.sns.SnsSmsSender;
@@ -45,7 +45,7 @@ public final class NotifierWiring {
                 settings.intValue("SMS_DAILY_CAP_PER_CUSTOMER", 20)), AlertPolicy.DEFAULT_MAX_AGE);
         AlertMetrics metrics = new EmfAlertMetrics(Emf.toLog(EmfAlertMetrics.NAMESPACE));
         this.sendAlerts = new SendAlerts(policy,
-                new DynamoDbShipments(dynamoDb, table),
+                new DynamoDbShipmentSnapshots(dynamoDb, table),
                 new DynamoDbCustomerSettings(dynamoDb, table),
                 new SnsSmsOptOuts(sns),
                 new DynamoDbNotificationLedger(dynamoDb, table, settings.duration("CLAIM_LEASE", DynamoDbNotificationLedger.DEFAULT_LEASE)),

@@ -2,7 +2,6 @@ package io.trackline.processor;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
-import io.trackline.aws.dynamo.DeadLetterReasons;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.shipment.usecase.AnnouncementRelay;

@@ -1,7 +1,7 @@
 package io.trackline.relay;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import io.trackline.aws.dynamo.StreamedOutbox;
+import io.trackline.engine.dynamodb.StreamedOutbox;
 import io.trackline.domain.shipment.Announcement;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 

@@ -1,6 +1,6 @@
 package io.trackline.relay;
 
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.domain.shipment.Scans;
 import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.RegisterShipment;

@@ -2,8 +2,8 @@ package io.trackline.relay;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Json;
-import io.trackline.aws.dynamo.EngineCloud;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.Trigger;

@@ -1,8 +1,8 @@
 package io.trackline.relay;
 
-import io.trackline.aws.dynamo.EngineCloud;
-import io.trackline.aws.dynamo.OutboxItem;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.engine.dynamodb.OutboxItem;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.Trigger;

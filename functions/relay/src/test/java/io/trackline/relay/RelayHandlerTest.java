@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.Json;
-import io.trackline.aws.dynamo.OutboxItem;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.dynamodb.OutboxItem;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.Trigger;

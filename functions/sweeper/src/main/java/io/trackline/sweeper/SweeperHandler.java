@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.shipment.usecase.SweepShipments;

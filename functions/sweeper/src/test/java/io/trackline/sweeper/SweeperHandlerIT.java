@@ -1,9 +1,9 @@
 package io.trackline.sweeper;
 
 import io.trackline.aws.AwsClients;
-import io.trackline.aws.dynamo.AwsCallCounter;
-import io.trackline.aws.dynamo.EngineCloud;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.dynamodb.AwsCallCounter;
+import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.aws.sns.SupportMessage;
 import io.trackline.relay.StreamRelay;

@@ -2,7 +2,7 @@ package io.trackline.sweeper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.Json;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.shipment.Scans;
 import io.trackline.domain.shipment.TrackingFixture;

@@ -1,5 +1,6 @@
 package io.trackline.api.dynamodb;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.auth.ApiKeyRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -27,7 +28,7 @@ public final class DynamoDbApiKeys implements ApiKeyRegistry {
 
     @Override
     public Optional<Registered> find(String keyHash) {
-        var response = dynamo.getItem(GetItemRequest.builder().tableName(table).key(Keys.apiKey(keyHash)).build());
+        var response = dynamo.getItem(GetItemRequest.builder().tableName(table).key(TrackingTable.apiKeyKey(keyHash)).build());
         if (!response.hasItem()) return Optional.empty();
         var item = response.item();
         return Optional.of(new Registered(str(item, "tenantId"), str(item, "name"), Items.bool(item, "revoked")));
@@ -35,10 +36,10 @@ public final class DynamoDbApiKeys implements ApiKeyRegistry {
 
     @Override
     public void add(String keyHash, String tenantId, String name, Instant createdAt) {
-        var item = new HashMap<>(Keys.apiKey(keyHash));
+        var item = new HashMap<>(TrackingTable.apiKeyKey(keyHash));
         item.put("tenantId", s(tenantId));
         item.put("name", s(name));
-        item.put("createdAt", s(Items.sortable(createdAt)));
+        item.put("createdAt", s(TrackingTable.sortable(createdAt)));
         item.put("revoked", Items.bool(false));
         dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(PK)").build());
     }
@@ -46,7 +47,7 @@ public final class DynamoDbApiKeys implements ApiKeyRegistry {
     @Override
     public boolean revoke(String keyHash) {
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(Keys.apiKey(keyHash))
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(TrackingTable.apiKeyKey(keyHash))
                     .updateExpression("SET revoked = :yes").conditionExpression("attribute_exists(PK)")
                     .expressionAttributeValues(Map.of(":yes", Items.bool(true))).build());
             return true;

@@ -1,5 +1,6 @@
 package io.trackline.api.dynamodb;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.issues.Cases;
 import io.trackline.api.issues.ProblemCase;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,7 +34,7 @@ public final class DynamoDbCases implements Cases {
 
     @Override
     public Optional<String> open(ProblemCase c) {
-        var guard = new HashMap<>(Keys.openCase(c.shipmentId(), c.type()));
+        var guard = new HashMap<>(TrackingTable.openCaseKey(c.shipmentId(), c.type().name()));
         guard.put("caseId", s(c.id()));
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(put(guard), put(item(c))).build());
@@ -41,7 +42,7 @@ public final class DynamoDbCases implements Cases {
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().isEmpty() || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) throw e;
             var existing = dynamo.getItem(GetItemRequest.builder().tableName(table)
-                    .key(Keys.openCase(c.shipmentId(), c.type())).consistentRead(true).build());
+                    .key(TrackingTable.openCaseKey(c.shipmentId(), c.type().name())).consistentRead(true).build());
             return Optional.of(existing.hasItem() ? str(existing.item(), "caseId") : "unknown");
         }
     }
@@ -49,11 +50,11 @@ public final class DynamoDbCases implements Cases {
     @Override
     public void withdraw(ProblemCase c) {
         dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
-                delete(Keys.openCase(c.shipmentId(), c.type())), delete(Keys.caseItem(c.shipmentId(), c.id()))).build());
+                delete(TrackingTable.openCaseKey(c.shipmentId(), c.type().name())), delete(TrackingTable.caseKey(c.shipmentId(), c.id()))).build());
     }
 
     private static Map<String, AttributeValue> item(ProblemCase c) {
-        var item = new HashMap<>(Keys.caseItem(c.shipmentId(), c.id()));
+        var item = new HashMap<>(TrackingTable.caseKey(c.shipmentId(), c.id()));
         item.put("id", s(c.id()));
         item.put("shipmentId", s(c.shipmentId()));
         item.put("tenantId", s(c.tenantId()));
@@ -62,7 +63,7 @@ public final class DynamoDbCases implements Cases {
         item.put("type", s(c.type().name()));
         item.put("status", s(c.status()));
         if (c.description() != null) item.put("description", s(c.description()));
-        item.put("createdAt", s(Items.sortable(c.createdAt())));
+        item.put("createdAt", s(TrackingTable.sortable(c.createdAt())));
         item.put("evidence", Items.of(c.evidence()));
         return item;
     }

@@ -3,7 +3,7 @@ package io.trackline.api.dynamodb;
 import io.trackline.api.address.DeliveryAddresses;
 import io.trackline.api.tracking.Address;
 import io.trackline.api.tracking.AddressChange;
-import io.trackline.aws.dynamo.TrackingTable;
+import io.trackline.engine.dynamodb.TrackingTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -31,7 +31,7 @@ public final class DynamoDbDeliveryAddresses implements DeliveryAddresses {
     @Override
     public boolean change(String shipmentId, String customerId, long expectedVersion, Address address, AddressChange change) {
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(Keys.shipment(shipmentId))
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(TrackingTable.shipmentKey(shipmentId))
                     .updateExpression("SET deliveryAddress = :address, #version = #version + :one, updatedAt = :now, "
                             + "addressChanges = list_append(if_not_exists(addressChanges, :none), :change)")
                     .conditionExpression("#version = :expected AND customerId = :customer")

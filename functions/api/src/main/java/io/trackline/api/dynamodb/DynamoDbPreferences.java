@@ -1,5 +1,6 @@
 package io.trackline.api.dynamodb;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.preferences.NotificationPreferences;
 import io.trackline.api.preferences.PreferencesStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +28,7 @@ public final class DynamoDbPreferences implements PreferencesStore {
 
     @Override
     public Optional<NotificationPreferences> find(String customerId) {
-        var response = dynamo.getItem(GetItemRequest.builder().tableName(table).key(Keys.preferences(customerId)).build());
+        var response = dynamo.getItem(GetItemRequest.builder().tableName(table).key(TrackingTable.preferencesKey(customerId)).build());
         if (!response.hasItem()) return Optional.empty();
         var item = response.item();
         String updatedAt = str(item, "updatedAt");
@@ -40,14 +41,14 @@ public final class DynamoDbPreferences implements PreferencesStore {
 
     @Override
     public void save(String customerId, NotificationPreferences p) {
-        var item = new HashMap<>(Keys.preferences(customerId));
+        var item = new HashMap<>(TrackingTable.preferencesKey(customerId));
         item.put("customerId", s(customerId));
         item.put("channels", list(p.channels()));
         item.put("alerts", list(p.alerts()));
         if (p.quietHours() != null) item.put("quietHours", Items.of(p.quietHours()));
         item.put("timeZone", s(p.timeZone()));
         if (p.emailSubscriptionArn() != null) item.put("emailSubscriptionArn", s(p.emailSubscriptionArn()));
-        item.put("updatedAt", s(Items.sortable(p.updatedAt())));
+        item.put("updatedAt", s(TrackingTable.sortable(p.updatedAt())));
         dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
     }
 

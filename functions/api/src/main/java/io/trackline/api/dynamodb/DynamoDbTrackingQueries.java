@@ -7,7 +7,7 @@ import io.trackline.api.tracking.TrackedOrder;
 import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingEvent;
 import io.trackline.api.tracking.TrackingQueries;
-import io.trackline.aws.dynamo.TrackingTable;
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.shipment.Registration;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
@@ -51,13 +51,13 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         var request = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk AND SK BETWEEN :first AND :shipment")
                 .scanIndexForward(false);
-        var values = new HashMap<String, AttributeValue>(Map.of(":pk", s(Keys.ship(shipmentId)),
-                ":first", s(Keys.EVENT_PREFIX), ":shipment", s(Keys.SHIPMENT)));
+        var values = new HashMap<String, AttributeValue>(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)),
+                ":first", s(TrackingTable.EVENT_PREFIX), ":shipment", s(TrackingTable.SHIPMENT_SK)));
         if (maxEvents == 0) {
             request.limit(1);
         } else {
             request.filterExpression("SK = :shipment OR begins_with(SK, :event)");
-            values.put(":event", s(Keys.EVENT_PREFIX));
+            values.put(":event", s(TrackingTable.EVENT_PREFIX));
         }
         request.expressionAttributeValues(values);
         Map<String, AttributeValue> shipment = null;
@@ -66,8 +66,8 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         do {
             QueryResponse page = dynamo.query(request.exclusiveStartKey(start).build());
             for (var item : page.items()) {
-                String sk = str(item, Keys.SK);
-                if (Keys.SHIPMENT.equals(sk)) shipment = item;
+                String sk = str(item, TrackingTable.SK);
+                if (TrackingTable.SHIPMENT_SK.equals(sk)) shipment = item;
                 else if (shipment == null) return Optional.empty();
                 else if (events.size() < maxEvents) events.add(ShipmentItems.event(item));
             }
@@ -88,7 +88,7 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         return dynamo.query(TrackingTable.claims(table, carrier, trackingNumber)
                         .limit(MAX_PACKAGE_REGISTRATIONS).build())
                 .items().stream()
-                .map(claim -> new PackageRegistration(TrackingTable.tenantOfClaim(str(claim, Keys.SK)),
+                .map(claim -> new PackageRegistration(TrackingTable.tenantOfClaim(str(claim, TrackingTable.SK)),
                         str(claim, "shipmentId"), Instant.parse(str(claim, "createdAt"))))
                 .toList();
     }
@@ -96,15 +96,15 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
     /** One Query on GSI2 names the order's shipments, one BatchGetItem reads them. */
     @Override
     public List<TrackedShipment> shipmentsOfOrder(String tenantId, String orderId) {
-        return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI2)
+        return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI2)
                 .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :ship)")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.order(tenantId, orderId)), ":ship", s("SHIP#")))
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.orderPk(tenantId, orderId)), ":ship", s(TrackingTable.SHIPMENT_ENTRY_PREFIX)))
                 .limit(Registration.MAX_SHIPMENTS_PER_ORDER).build()).items());
     }
 
     /** GSI2 carries no shipment state: the shipments its entries name (table key {@code SHIP#<id>}), in its order. */
     private List<TrackedShipment> inIndexOrder(List<Map<String, AttributeValue>> entries) {
-        List<String> ids = entries.stream().map(entry -> str(entry, Keys.PK).substring("SHIP#".length())).toList();
+        List<String> ids = entries.stream().map(entry -> TrackingTable.shipmentIdOf(str(entry, TrackingTable.PK))).toList();
         Map<String, TrackedShipment> shipments = shipmentsById(ids);
         // A shipment TTL removed after the index was read is simply gone.
         return ids.stream().map(shipments::get).filter(Objects::nonNull).toList();
@@ -113,9 +113,9 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
     /** One Query for the page of orders, then one BatchGetItem for the current state of their shipments. */
     @Override
     public Page<TrackedOrder> ordersOfCustomer(String customerId, int limit, Optional<Map<String, String>> after) {
-        QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(Keys.GSI2)
+        QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI2)
                 .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :order)")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.customer(customerId)), ":order", s("ORDER#")))
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.customerPk(customerId)), ":order", s(TrackingTable.ORDER_ENTRY_PREFIX)))
                 .scanIndexForward(false)
                 .limit(limit)
                 .exclusiveStartKey(after.map(Items::startKey).orElse(null))
@@ -141,8 +141,8 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
     public ShipmentNotifications notifications(String shipmentId, int limit, Optional<Map<String, String>> after) {
         QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk AND SK BETWEEN :notif AND :shipment")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.ship(shipmentId)), ":notif", s(Keys.NOTIF_PREFIX),
-                        ":shipment", s(Keys.SHIPMENT)))
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)), ":notif", s(TrackingTable.NOTIFICATION_PREFIX),
+                        ":shipment", s(TrackingTable.SHIPMENT_SK)))
                 .scanIndexForward(false)
                 // The first page also carries the shipment item, which proves whose notifications these are.
                 .limit(after.isEmpty() ? limit + 1 : limit)
@@ -151,9 +151,9 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         Optional<TrackedShipment> shipment = Optional.empty();
         List<NotificationRecord> notifications = new ArrayList<>();
         for (var item : response.items()) {
-            String sk = str(item, Keys.SK);
-            if (Keys.SHIPMENT.equals(sk)) shipment = Optional.of(ShipmentItems.shipment(item, List.of()));
-            else if (sk.startsWith(Keys.NOTIF_PREFIX)) notifications.add(ShipmentItems.notification(item));
+            String sk = str(item, TrackingTable.SK);
+            if (TrackingTable.SHIPMENT_SK.equals(sk)) shipment = Optional.of(ShipmentItems.shipment(item, List.of()));
+            else if (sk.startsWith(TrackingTable.NOTIFICATION_PREFIX)) notifications.add(ShipmentItems.notification(item));
         }
         Optional<Map<String, String>> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(Items.position(response.lastEvaluatedKey())) : Optional.empty();
@@ -164,7 +164,7 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         var found = new HashMap<String, TrackedShipment>();
         for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)).stream()
-                    .map(Keys::shipment).toList();
+                    .map(TrackingTable::shipmentKey).toList();
             Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
             for (int attempt = 0; !pending.isEmpty() && attempt < 5; attempt++) {
                 var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());

@@ -10,9 +10,6 @@ import io.trackline.aws.Json;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +21,8 @@ import java.util.Optional;
  */
 public final class Items {
     private static final ObjectReader LENIENT = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** Fixed width, so timestamps in sort keys sort as time. */
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private Items() {
-    }
-
-    public static String sortable(Instant instant) {
-        return SORTABLE.format(instant);
     }
 
     public static AttributeValue s(String value) {
@@ -54,11 +45,6 @@ public final class Items {
     public static boolean bool(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v != null && Boolean.TRUE.equals(v.bool());
-    }
-
-    public static long num(Map<String, AttributeValue> item, String name, long fallback) {
-        AttributeValue v = item.get(name);
-        return v == null || v.n() == null ? fallback : Long.parseLong(v.n());
     }
 
     public static List<String> strings(Map<String, AttributeValue> item, String name) {

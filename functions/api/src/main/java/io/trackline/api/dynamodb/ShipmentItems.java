@@ -1,6 +1,5 @@
 package io.trackline.api.dynamodb;
 
-import io.trackline.api.registration.RegisterShipment;
 import io.trackline.api.tracking.Address;
 import io.trackline.api.tracking.AddressChange;
 import io.trackline.api.tracking.Contact;
@@ -8,25 +7,20 @@ import io.trackline.api.tracking.Eta;
 import io.trackline.api.tracking.NotificationRecord;
 import io.trackline.api.tracking.TrackedShipment;
 import io.trackline.api.tracking.TrackingEvent;
-import io.trackline.aws.dynamo.EtaAttribute;
-import io.trackline.aws.dynamo.TrackingTable;
+import io.trackline.engine.dynamodb.ShipmentItem;
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.Status;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.trackline.api.dynamodb.Items.bool;
-import static io.trackline.api.dynamodb.Items.num;
 import static io.trackline.api.dynamodb.Items.read;
-import static io.trackline.api.dynamodb.Items.s;
 import static io.trackline.api.dynamodb.Items.str;
 
 /** Shipment, scan and notification items in the README "Data model" layout, written by the engine and by registration. */
@@ -34,40 +28,36 @@ public final class ShipmentItems {
     private ShipmentItems() {
     }
 
-    /** The engine's layout (README "Data model"): id, package and registration time are read from the keys. */
+    /**
+     * The engine's layout (README "Data model"), read through its codec ({@link ShipmentItem#view}); the nested
+     * records (address, contact, the API's own address changes) as stored.
+     */
     public static TrackedShipment shipment(Map<String, AttributeValue> item, List<TrackingEvent> events) {
-        String statusAt = str(item, "statusOccurredAt");
-        return new TrackedShipment(id(item), str(item, "tenantId"), str(item, "orderId"), str(item, "customerId"),
-                TrackingTable.carrierOf(str(item, "GSI1PK")).code(), TrackingTable.trackingNumberOf(str(item, "GSI1PK")).value(),
-                str(item, "service"),
-                named(Status.class, str(item, "status"), Status.UNKNOWN),
-                named(Milestone.class, str(item, "milestone"), null),
-                named(ExceptionReason.class, str(item, "exceptionReason"), null),
-                bool(item, "actionRequired"), bool(item, "delayed"), bool(item, "terminal"),
+        ShipmentItem.View stored = ShipmentItem.view(item);
+        String statusAt = stored.statusOccurredAt();
+        return new TrackedShipment(stored.id(), stored.tenantId(), stored.orderId(), stored.customerId(),
+                stored.carrier().code(), stored.trackingNumber().value(),
+                stored.service(),
+                named(Status.class, stored.status(), Status.UNKNOWN),
+                named(Milestone.class, stored.milestone(), null),
+                named(ExceptionReason.class, stored.exceptionReason(), null),
+                stored.actionRequired(), stored.delayed(), stored.terminal(),
                 statusAt == null ? null : OffsetDateTime.parse(statusAt),
-                eta(item),
+                eta(stored.eta()),
                 read(item, "deliveryAddress", Address.class).orElse(null),
                 read(item, "contact", Contact.class).orElse(null),
-                createdAt(item),
-                num(item, "version", 0),
+                stored.createdAt(),
+                stored.version(),
                 read(item, "addressChanges", AddressChange[].class).map(Arrays::asList).orElse(List.of()),
                 events);
     }
 
     /** The shipment id, from the table key (the item stores it nowhere else). */
     public static String id(Map<String, AttributeValue> shipmentItem) {
-        return TrackingTable.shipmentIdOf(str(shipmentItem, Keys.PK));
+        return ShipmentItem.view(shipmentItem).id();
     }
 
-    /** In GSI2SK; an item of the former layout has a {@code createdAt} attribute. */
-    private static Instant createdAt(Map<String, AttributeValue> item) {
-        String createdAt = str(item, "createdAt");
-        return createdAt != null ? Instant.parse(createdAt) : TrackingTable.createdAtOf(str(item, "GSI2SK"));
-    }
-
-    /** The engine's compact {@code eta} layout is read in one place, {@link EtaAttribute}. */
-    private static Eta eta(Map<String, AttributeValue> item) {
-        var eta = EtaAttribute.decode(item);
+    private static Eta eta(io.trackline.domain.shipment.Eta eta) {
         return new Eta(eta.promised(), eta.first() == null ? null : eta.first().date(),
                 eta.latest() == null ? null : eta.latest().date(),
                 eta.history().stream().map(e -> new Eta.Estimate(e.date(), e.reportedAt())).toList());

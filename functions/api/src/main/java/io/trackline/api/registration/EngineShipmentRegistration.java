@@ -7,6 +7,7 @@ import io.trackline.domain.shipment.Contact;
 import io.trackline.domain.shipment.DeliveryAddress;
 import io.trackline.domain.shipment.port.OrderFullException;
 import io.trackline.domain.shipment.port.OrderOfAnotherCustomerException;
+import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
 
@@ -16,19 +17,19 @@ import io.trackline.domain.tracking.TrackingNumber;
  * registered shipment has exactly the shape of every other read.
  */
 public final class EngineShipmentRegistration implements ShipmentRegistration {
-    private final io.trackline.domain.shipment.usecase.RegisterShipment engine;
+    private final RegisterShipment engine;
     private final TrackingQueries queries;
 
-    public EngineShipmentRegistration(io.trackline.domain.shipment.usecase.RegisterShipment engine, TrackingQueries queries) {
+    public EngineShipmentRegistration(RegisterShipment engine, TrackingQueries queries) {
         this.engine = engine;
         this.queries = queries;
     }
 
     @Override
-    public Registered register(RegisterShipment command) {
+    public Registered register(RegistrationRequest command) {
         var address = command.deliveryAddress();
         var contact = command.contact();
-        var engineCommand = new io.trackline.domain.shipment.usecase.RegisterShipment.Command(command.tenantId(),
+        var engineCommand = new RegisterShipment.Command(command.tenantId(),
                 command.orderId(), command.customerId(), Carrier.of(command.carrier()),
                 TrackingNumber.of(command.trackingNumber()), command.service(), command.promisedDeliveryDate(),
                 address == null ? null : new DeliveryAddress(address.name(), address.line1(), address.line2(),

@@ -11,7 +11,7 @@ import io.trackline.domain.tracking.TrackingNumber;
 public record RegistrationInput(String orderId, String customerId, String carrier, String trackingNumber, String service,
                                 String promisedDeliveryDate, AddressInput deliveryAddress, ContactInput contact) {
 
-    public RegisterShipment validated(String tenantId) {
+    public RegistrationRequest validated(String tenantId) {
         String carrierCode;
         String number;
         try {
@@ -26,7 +26,7 @@ public record RegistrationInput(String orderId, String customerId, String carrie
         }
         String customer = Fields.required(customerId, "customerId", 128);
         if (customer.indexOf('#') >= 0) throw Problems.invalid("customerId", "customerId cannot contain '#'.");
-        return new RegisterShipment(tenantId, Fields.identifier(orderId, "orderId"), customer, carrierCode, number,
+        return new RegistrationRequest(tenantId, Fields.identifier(orderId, "orderId"), customer, carrierCode, number,
                 Fields.optional(service, "service", 64), Fields.date(promisedDeliveryDate, "promisedDeliveryDate"),
                 deliveryAddress == null ? null : deliveryAddress.validated("deliveryAddress"),
                 contact == null ? null : new Contact(Fields.email(contact.email(), "contact.email"),

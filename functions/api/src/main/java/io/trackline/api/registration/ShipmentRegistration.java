@@ -8,7 +8,7 @@ import io.trackline.api.tracking.TrackedShipment;
  */
 public interface ShipmentRegistration {
     /** @throws OrderOfAnotherCustomer when the order exists for a different customer */
-    Registered register(RegisterShipment command);
+    Registered register(RegistrationRequest command);
 
     record Registered(TrackedShipment shipment, boolean created) {
     }

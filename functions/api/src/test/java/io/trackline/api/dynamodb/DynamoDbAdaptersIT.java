@@ -1,5 +1,6 @@
 package io.trackline.api.dynamodb;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.address.DeliveryAddressChange;
 import io.trackline.api.http.ApiProblem;
 import io.trackline.api.issues.Evidence;
@@ -7,8 +8,9 @@ import io.trackline.api.issues.IssueType;
 import io.trackline.api.issues.ProblemCase;
 import io.trackline.api.preferences.NotificationPreferences;
 import io.trackline.api.registration.EngineShipmentRegistration;
-import io.trackline.api.registration.RegisterShipment;
-import io.trackline.aws.dynamo.DynamoDbShipments;
+import io.trackline.api.registration.RegistrationRequest;
+import io.trackline.engine.dynamodb.DynamoDbShipments;
+import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
@@ -96,7 +98,7 @@ class DynamoDbAdaptersIT {
         var command = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
         var registration = registration(cloud.dynamo);
         var expired = registration.register(command).shipment().id();
-        cloud.dynamo.deleteItem(b -> b.tableName(Cloud.TABLE).key(Keys.shipment(expired)));
+        cloud.dynamo.deleteItem(b -> b.tableName(Cloud.TABLE).key(TrackingTable.shipmentKey(expired)));
 
         // when
         var registered = registration.register(command);
@@ -112,7 +114,7 @@ class DynamoDbAdaptersIT {
         var first = command(unique("tenant-"), "1Z" + unique("").toUpperCase());
         var registration = registration(cloud.dynamo);
         registration.register(first);
-        var other = new RegisterShipment(first.tenantId(), first.orderId(), "someone-else", "ups", "1Z" + unique("").toUpperCase(),
+        var other = new RegistrationRequest(first.tenantId(), first.orderId(), "someone-else", "ups", "1Z" + unique("").toUpperCase(),
                 null, null, NEW_ADDRESS, null);
 
         assertThatThrownBy(() -> registration.register(other)).isInstanceOf(io.trackline.api.registration.ShipmentRegistration.OrderOfAnotherCustomer.class);
@@ -126,16 +128,16 @@ class DynamoDbAdaptersIT {
         var registration = registration(cloud.dynamo);
         registration.register(first);
         var others = java.util.stream.IntStream.range(0, 99).mapToObj(i -> "shp_other" + i).toList();
-        cloud.dynamo.updateItem(b -> b.tableName(Cloud.TABLE).key(Keys.orderItem(first.tenantId(), first.orderId()))
+        cloud.dynamo.updateItem(b -> b.tableName(Cloud.TABLE).key(TrackingTable.orderKey(first.tenantId(), first.orderId()))
                 .updateExpression("ADD shipmentIds :ids").expressionAttributeValues(Map.of(":ids", AttributeValue.fromSs(others))));
-        var oneMore = new RegisterShipment(first.tenantId(), first.orderId(), first.customerId(), "ups", "1Z" + unique("").toUpperCase(),
+        var oneMore = new RegistrationRequest(first.tenantId(), first.orderId(), first.customerId(), "ups", "1Z" + unique("").toUpperCase(),
                 null, null, NEW_ADDRESS, null);
 
         // when / then
         assertThatThrownBy(() -> registration.register(oneMore)).isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.problem().type()).endsWith("/order-full"));
         assertThat(new DynamoDbTrackingQueries(cloud.dynamo, Cloud.TABLE).registrations(Carrier.of("ups"), TrackingNumber.of(oneMore.trackingNumber()))).isEmpty();
-        assertThat(seed.get(Keys.orderItem(first.tenantId(), first.orderId())).get("shipmentIds").ss()).hasSize(100);
+        assertThat(seed.get(TrackingTable.orderKey(first.tenantId(), first.orderId())).get("shipmentIds").ss()).hasSize(100);
     }
 
     @Test
@@ -143,7 +145,7 @@ class DynamoDbAdaptersIT {
         // given a shipment before pickup, and a processor that applies a scan (conditional on version 3) just before our write
         var shipment = seed.shipment("tenant-x", unique("o-"), "alice").with("status", "UNKNOWN").without("milestone").save();
         var raced = new AtomicBoolean();
-        Runnable processor = () -> cloud.dynamo.updateItem(b -> b.tableName(Cloud.TABLE).key(Keys.shipment(shipment.id))
+        Runnable processor = () -> cloud.dynamo.updateItem(b -> b.tableName(Cloud.TABLE).key(TrackingTable.shipmentKey(shipment.id))
                 .updateExpression("SET #s = :label, milestone = :label, #v = #v + :one")
                 .conditionExpression("#v = :three")
                 .expressionAttributeNames(Map.of("#s", "status", "#v", "version"))
@@ -158,7 +160,7 @@ class DynamoDbAdaptersIT {
 
             // then the first write lost the race, the retry kept the scan's status and added the address
             assertThat(raced).isTrue();
-            var item = seed.get(Keys.shipment(shipment.id));
+            var item = seed.get(TrackingTable.shipmentKey(shipment.id));
             assertThat(item.get("status").s()).isEqualTo("LABEL_CREATED");
             assertThat(item.get("deliveryAddress").m().get("city").s()).isEqualTo("Shelbyville");
             assertThat(item.get("version").n()).isEqualTo("5");
@@ -171,13 +173,13 @@ class DynamoDbAdaptersIT {
     @Test
     void shouldWriteNothing_whenTheVersionOrTheCustomerDoesNotMatch() {
         var shipment = seed.shipment("tenant-x", unique("o-"), "alice").save();
-        var before = seed.get(Keys.shipment(shipment.id));
+        var before = seed.get(TrackingTable.shipmentKey(shipment.id));
         var addresses = new DynamoDbDeliveryAddresses(cloud.dynamo, Cloud.TABLE);
         var change = new AddressChange(Instant.now(), null);
 
         assertThat(addresses.change(shipment.id, "alice", 2, NEW_ADDRESS, change)).isFalse();
         assertThat(addresses.change(shipment.id, "mallory", 3, NEW_ADDRESS, change)).isFalse();
-        assertThat(seed.get(Keys.shipment(shipment.id))).isEqualTo(before);
+        assertThat(seed.get(TrackingTable.shipmentKey(shipment.id))).isEqualTo(before);
     }
 
     @Test
@@ -191,8 +193,8 @@ class DynamoDbAdaptersIT {
         assertThat(cases.open(problemCase(shipmentId, "case_3", IssueType.LOST))).isEmpty();
         cases.withdraw(first);
         assertThat(cases.open(problemCase(shipmentId, "case_4", IssueType.DAMAGED))).isEmpty();
-        assertThat(seed.get(Keys.caseItem(shipmentId, "case_1"))).isEmpty();
-        assertThat(seed.get(Keys.caseItem(shipmentId, "case_4")).get("evidence").m().get("lastScans").l()).hasSize(1);
+        assertThat(seed.get(TrackingTable.caseKey(shipmentId, "case_1"))).isEmpty();
+        assertThat(seed.get(TrackingTable.caseKey(shipmentId, "case_4")).get("evidence").m().get("lastScans").l()).hasSize(1);
     }
 
     @Test
@@ -205,7 +207,7 @@ class DynamoDbAdaptersIT {
 
         assertThat(store.find("carol")).contains(saved);
         assertThat(store.find("nobody")).isEmpty();
-        var item = seed.get(Keys.preferences("carol"));
+        var item = seed.get(TrackingTable.preferencesKey("carol"));
         assertThat(item.get("channels").l()).extracting(AttributeValue::s).containsExactly("SMS", "EMAIL");
         assertThat(item.get("quietHours").m().get("start").s()).isEqualTo("21:00");
     }
@@ -223,8 +225,8 @@ class DynamoDbAdaptersIT {
         assertThat(keys.revoke("b".repeat(64))).isFalse();
     }
 
-    private static RegisterShipment command(String tenant, String trackingNumber) {
-        return new RegisterShipment(tenant, unique("o-"), "alice", "ups", trackingNumber, "Ground", LocalDate.parse("2026-12-02"),
+    private static RegistrationRequest command(String tenant, String trackingNumber) {
+        return new RegistrationRequest(tenant, unique("o-"), "alice", "ups", trackingNumber, "Ground", LocalDate.parse("2026-12-02"),
                 NEW_ADDRESS, null);
     }
 
@@ -249,8 +251,8 @@ class DynamoDbAdaptersIT {
     /** Registration as the API wires it: the tracking engine's use case on DynamoDB, read back through the queries. */
     private EngineShipmentRegistration registration(DynamoDbClient client) {
         var shipments = new DynamoDbShipments(client, Cloud.TABLE, TrackingPolicy.DEFAULT, CLOCK);
-        var engine = new io.trackline.domain.shipment.usecase.RegisterShipment(shipments, TrackingPolicy.DEFAULT,
-                CLOCK, io.trackline.domain.shipment.usecase.RegisterShipment::newShipmentId);
+        var engine = new RegisterShipment(shipments, TrackingPolicy.DEFAULT,
+                CLOCK, RegisterShipment::newShipmentId);
         return new EngineShipmentRegistration(engine, new DynamoDbTrackingQueries(client, Cloud.TABLE));
     }
 }

@@ -1,5 +1,6 @@
 package io.trackline.notifier.application;
 
+import io.trackline.domain.alerts.PhoneNumber;
 import io.trackline.domain.alerts.SmsCaps;
 import io.trackline.domain.alerts.Suppression;
 
@@ -43,8 +44,11 @@ public interface NotificationLedger {
     record Claim(NotificationKey key, String token, String notificationId, Instant createdAt) {
     }
 
-    /** The SMS counters a send must fit in, for the customer's local day. */
-    record SmsQuota(String shipmentId, String recipientKey, LocalDate day, SmsCaps caps) {
+    /**
+     * The SMS counters a send must fit in, for the customer's local day: the shipment's, and the customer's (the phone
+     * number's for a shipment without a customer).
+     */
+    record SmsQuota(String shipmentId, Optional<String> customerId, PhoneNumber phone, LocalDate day, SmsCaps caps) {
     }
 
     sealed interface ClaimResult {

@@ -12,7 +12,6 @@ import io.trackline.notifier.application.NotificationLedger.Claim;
 import io.trackline.notifier.application.NotificationLedger.ClaimResult;
 import io.trackline.notifier.application.NotificationLedger.Recorded;
 import io.trackline.notifier.application.NotificationLedger.SmsQuota;
-import io.trackline.notifier.templates.AlertMessages;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,20 +34,20 @@ public final class SendAlerts {
     private static final Log LOG = Log.of(SendAlerts.class);
 
     private final AlertPolicy policy;
-    private final Shipments shipments;
+    private final ShipmentSnapshots shipments;
     private final CustomerSettings customers;
     private final SmsOptOuts optOuts;
     private final NotificationLedger ledger;
     private final SmsSender sms;
     private final EmailSender email;
     private final HeldAlerts held;
-    private final AlertMessages messages;
+    private final AlertTexts messages;
     private final AlertMetrics metrics;
     private final Clock clock;
 
-    public SendAlerts(AlertPolicy policy, Shipments shipments, CustomerSettings customers, SmsOptOuts optOuts,
+    public SendAlerts(AlertPolicy policy, ShipmentSnapshots shipments, CustomerSettings customers, SmsOptOuts optOuts,
                       NotificationLedger ledger, SmsSender sms, EmailSender email, HeldAlerts held,
-                      AlertMessages messages, AlertMetrics metrics, Clock clock) {
+                      AlertTexts messages, AlertMetrics metrics, Clock clock) {
         this.policy = policy;
         this.shipments = shipments;
         this.customers = customers;
@@ -156,7 +155,8 @@ public final class SendAlerts {
         String smsText = channel == Channel.SMS ? messages.sms(event, recipient.shipment()) : null;
         EmailSender.EmailMessage mail = channel == Channel.EMAIL ? messages.email(event, recipient.shipment()) : null;
         Optional<SmsQuota> quota = channel == Channel.SMS
-                ? Optional.of(new SmsQuota(event.shipmentId(), recipient.capKey(), AlertPolicy.capDay(now, recipient.preferences()), policy.caps()))
+                ? Optional.of(new SmsQuota(event.shipmentId(), recipient.customerId(), recipient.shipment().phone().orElseThrow(),
+                        AlertPolicy.capDay(now, recipient.preferences()), policy.caps()))
                 : Optional.empty();
         Notification pending = draft.withOutcome(NotificationState.SENT, null);
         return switch (ledger.claim(pending, decision.once(), quota, now)) {
@@ -238,11 +238,6 @@ public final class SendAlerts {
         String maskedAddress(Channel channel) {
             if (channel == Channel.SMS) return shipment.phone().map(PhoneNumber::masked).orElse("-");
             return shipment.email().map(e -> e.masked()).orElse(customerId.isPresent() ? "customer subscription" : "-");
-        }
-
-        /** SMS caps count per customer; a shipment without a customer counts per phone number instead. */
-        String capKey() {
-            return customerId.map(id -> "CUSTOMER#" + id).orElseGet(() -> "PHONE#" + shipment.phone().orElseThrow().e164());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.trackline.notifier.templates;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.SmsText;
 import io.trackline.domain.tracking.ExceptionReason;
+import io.trackline.notifier.application.AlertTexts;
 import io.trackline.notifier.application.EmailSender.EmailMessage;
 import io.trackline.notifier.application.ShipmentSnapshot;
 
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * if it fits (160 GSM-7 characters, or 70 when a character such as {@code ł} forces UCS-2), else the short text, else
  * the minimal one.
  */
-public final class AlertMessages {
+public final class AlertMessages implements AlertTexts {
     private static final DateTimeFormatter SMS_DATE = DateTimeFormatter.ofPattern("EEE MMM d", Locale.ENGLISH);
     private static final DateTimeFormatter EMAIL_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.ENGLISH);
     private static final int HISTORY_LINES = 5;
@@ -38,6 +39,7 @@ public final class AlertMessages {
         this.trackingPageUrl = trackingPageUrl.endsWith("/") ? trackingPageUrl : trackingPageUrl + "/";
     }
 
+    @Override
     public String sms(ShipmentEvent event, ShipmentSnapshot shipment) {
         Map<String, String> values = values(event, shipment);
         String trigger = event.trigger().name();
@@ -48,6 +50,7 @@ public final class AlertMessages {
         throw new IllegalStateException("even the minimal SMS does not fit one segment: shorten TRACKING_PAGE_URL");
     }
 
+    @Override
     public EmailMessage email(ShipmentEvent event, ShipmentSnapshot shipment) {
         Map<String, String> values = values(event, shipment);
         String[] parts = templates.get("email/" + event.trigger().name() + ".txt").split("\\R\\R", 2);

@@ -1,6 +1,6 @@
 package io.trackline.bench.engine;
 
-import io.trackline.aws.dynamo.TypicalShipment;
+import io.trackline.engine.dynamodb.TypicalShipment;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.ScanReport;

@@ -1,9 +1,9 @@
 package io.trackline.bench.engine;
 
-import io.trackline.aws.dynamo.AwsCallCounter;
-import io.trackline.aws.dynamo.EngineCloud;
-import io.trackline.aws.dynamo.TrackingEngine;
-import io.trackline.aws.dynamo.TrackingTable;
+import io.trackline.engine.dynamodb.AwsCallCounter;
+import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.engine.TrackingEngine;
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.processor.LambdaPoller;
@@ -76,7 +76,7 @@ public final class EngineThroughput {
 
         var requests = counter.dynamoRequests();
         // Every package of the bench has one shipment: the GSI1 lookups count the shipment-batches.
-        long packageLookups = requests.stream().filter(r -> r instanceof QueryRequest q && "GSI1".equals(q.indexName())).count();
+        long packageLookups = requests.stream().filter(r -> r instanceof QueryRequest q && TrackingTable.GSI1.equals(q.indexName())).count();
         long itemReads = requests.stream().filter(r -> r instanceof GetItemRequest
                 || (r instanceof QueryRequest q && q.indexName() == null)).count()
                 + requests.stream().filter(r -> r instanceof BatchGetItemRequest).mapToLong(r -> ((BatchGetItemRequest) r)
@@ -99,7 +99,7 @@ public final class EngineThroughput {
                 .items();
         for (var entry : entries) {
             var item = cloud.dynamo.getItem(b -> b.tableName(stack.table())
-                    .key(Map.of("PK", entry.get("PK"), "SK", entry.get("SK")))).item();
+                    .key(Map.of(TrackingTable.PK, entry.get(TrackingTable.PK), TrackingTable.SK, entry.get(TrackingTable.SK)))).item();
             out.printf("  shipment item at the end of the journey: %d bytes%n", WriteUnits.size(item));
             item.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(a -> out.printf("    %-22s %4d bytes%n",
                     a.getKey(), WriteUnits.size(Map.of(a.getKey(), a.getValue()))));

@@ -2,7 +2,7 @@ package io.trackline.bench.engine;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.trackline.aws.dynamo.TrackingEngine;
+import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.shipment.Contact;

@@ -1,6 +1,7 @@
 package io.trackline.bench.engine;
 
-import io.trackline.aws.dynamo.ItemSize;
+import io.trackline.engine.dynamodb.ItemSize;
+import io.trackline.engine.dynamodb.TrackingTable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -125,7 +126,7 @@ final class WriteUnits implements ExecutionInterceptor {
     }
 
     private static String kind(Map<String, AttributeValue> key) {
-        String sk = key.get("SK").s();
+        String sk = key.get(TrackingTable.SK).s();
         int hash = sk.indexOf('#');
         return hash < 0 ? sk : sk.substring(0, hash);
     }

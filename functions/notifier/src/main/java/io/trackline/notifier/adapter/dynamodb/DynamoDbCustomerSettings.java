@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Channel;
 import io.trackline.domain.alerts.PhoneNumber;
 import io.trackline.domain.alerts.Preferences;
@@ -46,15 +47,15 @@ public final class DynamoDbCustomerSettings implements CustomerSettings {
     @Override
     public Loaded load(Set<String> customerIds, Set<PhoneNumber> phones) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        customerIds.forEach(id -> keys.add(Map.of("PK", s("CUSTOMER#" + id), "SK", s("PREFERENCES"))));
+        customerIds.forEach(id -> keys.add(TrackingTable.preferencesKey(id)));
         phones.forEach(phone -> keys.add(DynamoDbStopList.key(phone)));
         Map<String, Preferences> preferences = new HashMap<>();
         Set<PhoneNumber> stopped = new HashSet<>();
         for (int from = 0; from < keys.size(); from += MAX_KEYS) {
             for (Map<String, AttributeValue> item : fetch(keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)))) {
-                String pk = item.get("PK").s();
-                if (pk.startsWith("CUSTOMER#")) preferences.put(pk.substring("CUSTOMER#".length()), preferences(item));
-                else stopped.add(new PhoneNumber(pk.substring("OPTOUT#".length())));
+                String pk = item.get(TrackingTable.PK).s();
+                if (TrackingTable.isCustomerPk(pk)) preferences.put(TrackingTable.customerIdOf(pk), preferences(item));
+                else stopped.add(new PhoneNumber(TrackingTable.phoneOfOptOut(pk)));
             }
         }
         return new Loaded(preferences, stopped);

@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Suppression;
 import io.trackline.notifier.application.Notification;
 import io.trackline.notifier.application.NotificationKey;
@@ -106,9 +107,9 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                     refusals.add(Suppression.ALREADY_ALERTED);
                 });
                 quota.ifPresent(q -> {
-                    items.add(count("SHIP#" + q.shipmentId(), q, q.caps().perShipmentPerDay(), now));
+                    items.add(count(TrackingTable.shipmentPk(q.shipmentId()), q, q.caps().perShipmentPerDay(), now));
                     refusals.add(Suppression.SHIPMENT_DAILY_CAP);
-                    items.add(count(q.recipientKey(), q, q.caps().perCustomerPerDay(), now));
+                    items.add(count(recipientPk(q), q, q.caps().perCustomerPerDay(), now));
                     refusals.add(Suppression.CUSTOMER_DAILY_CAP);
                 });
             }
@@ -191,9 +192,8 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
 
     private TransactWriteItem putNotification(Notification notification, Identity identity, String messageId) {
         NotificationKey key = notification.key();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("PK", s("SHIP#" + key.shipmentId()));
-        item.put("SK", s("NOTIF#" + identity.createdAt() + "#" + identity.id()));
+        Map<String, AttributeValue> item = new HashMap<>(TrackingTable.key(TrackingTable.shipmentPk(key.shipmentId()),
+                TrackingTable.notificationSk(identity.createdAt().toString(), identity.id())));
         item.put("id", s(identity.id()));
         item.put("eventId", s(key.eventId()));
         item.put("channel", s(key.channel().name()));
@@ -209,9 +209,7 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     }
 
     private TransactWriteItem guard(NotificationKey key, String onceKey, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("PK", s("NOTIFY#" + key.shipmentId() + "#" + onceKey + "#" + key.channel().name()));
-        item.put("SK", s("ONCE"));
+        Map<String, AttributeValue> item = new HashMap<>(TrackingTable.alertOnceKey(key.shipmentId(), onceKey, key.channel().name()));
         item.put("eventId", s(key.eventId()));
         item.put("expiresAt", n(now.plus(NOTIFICATION_RETENTION).getEpochSecond()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
@@ -220,9 +218,14 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                 .build()).build();
     }
 
+    /** SMS caps count per customer; a shipment without a customer counts per phone number instead. */
+    private static String recipientPk(SmsQuota quota) {
+        return quota.customerId().map(TrackingTable::customerPk).orElseGet(() -> TrackingTable.phonePk(quota.phone().e164()));
+    }
+
     private TransactWriteItem count(String partition, SmsQuota quota, int cap, Instant now) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(Map.of("PK", s(partition), "SK", s("SMSCOUNT#" + quota.day())))
+                .key(TrackingTable.key(partition, TrackingTable.smsCountSk(quota.day())))
                 .updateExpression("ADD #count :one SET expiresAt = :expiresAt")
                 .conditionExpression("attribute_not_exists(#count) OR #count < :cap")
                 .expressionAttributeNames(Map.of("#count", "count"))
@@ -240,7 +243,7 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     }
 
     private static Map<String, AttributeValue> claimKey(NotificationKey key) {
-        return Map.of("PK", s("NOTIFY#" + key.eventId() + "#" + key.channel().name()), "SK", s("CLAIM"));
+        return TrackingTable.notificationClaimKey(key.eventId(), key.channel().name());
     }
 
     private static boolean failedAt(TransactionCanceledException e, int index) {

@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.PhoneNumber;
 import io.trackline.notifier.application.StopList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,7 +23,7 @@ public final class DynamoDbStopList implements StopList {
     }
 
     static Map<String, AttributeValue> key(PhoneNumber phone) {
-        return Map.of("PK", s("OPTOUT#" + phone.e164()), "SK", s("OPTOUT"));
+        return TrackingTable.optOutKey(phone.e164());
     }
 
     @Override

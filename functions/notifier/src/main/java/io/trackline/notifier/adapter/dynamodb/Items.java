@@ -32,9 +32,4 @@ final class Items {
         AttributeValue value = item.get(name);
         return value == null || !value.hasM() ? Map.of() : value.m();
     }
-
-    static boolean bool(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
-    }
 }

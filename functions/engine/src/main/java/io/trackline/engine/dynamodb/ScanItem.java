@@ -1,0 +1,64 @@
+package io.trackline.engine.dynamodb;
+
+import io.trackline.domain.shipment.TrackedScan;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.ExceptionReason;
+import io.trackline.domain.tracking.Location;
+import io.trackline.domain.tracking.Scan;
+import io.trackline.domain.tracking.Status;
+import io.trackline.domain.tracking.TrackingNumber;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import static io.trackline.engine.dynamodb.Attributes.bool;
+import static io.trackline.engine.dynamodb.Attributes.nested;
+import static io.trackline.engine.dynamodb.Attributes.stringOrNull;
+
+/** A scan item: {@code EVENT#<occurredAt UTC>#<scanKey>} under its shipment (or its unregistered package). */
+final class ScanItem {
+    private ScanItem() {
+    }
+
+    static Map<String, AttributeValue> of(String pk, TrackedScan tracked) {
+        Scan scan = tracked.scan();
+        Location l = scan.location();
+        return Attributes.item()
+                .s(TrackingTable.PK, pk)
+                .s(TrackingTable.SK, TrackingTable.eventSk(scan.occurredAt().toInstant(), scan.key().value()))
+                .s("scanKey", scan.key().value())
+                .s("carrier", scan.carrier().code())
+                .s("trackingNumber", scan.trackingNumber().value())
+                .s("status", scan.status())
+                .s("occurredAt", scan.occurredAt())
+                .s("description", scan.description())
+                .map("location", Attributes.item().s("city", l.city()).s("region", l.region())
+                        .s("postalCode", l.postalCode()).s("country", l.country()))
+                .s("source", scan.source())
+                .s("rawStatus", scan.rawStatus())
+                .s("rawSubStatus", scan.rawSubStatus())
+                .s("exceptionReason", scan.exceptionReason())
+                .bool("actionRequired", scan.actionRequired())
+                .bool("carrierSaysDelayed", scan.carrierSaysDelayed())
+                .bool("postTerminal", tracked.postTerminal())
+                .build();
+    }
+
+    static Scan scan(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> l = nested(item, "location");
+        String reason = stringOrNull(item, "exceptionReason");
+        return new Scan(Carrier.of(stringOrNull(item, "carrier")), TrackingNumber.of(stringOrNull(item, "trackingNumber")),
+                Status.valueOf(stringOrNull(item, "status")), OffsetDateTime.parse(stringOrNull(item, "occurredAt")),
+                stringOrNull(item, "description"),
+                new Location(stringOrNull(l, "city"), stringOrNull(l, "region"), stringOrNull(l, "postalCode"),
+                        stringOrNull(l, "country")),
+                stringOrNull(item, "source"), stringOrNull(item, "rawStatus"), stringOrNull(item, "rawSubStatus"),
+                reason == null ? null : ExceptionReason.valueOf(reason), bool(item, "actionRequired"),
+                bool(item, "carrierSaysDelayed"));
+    }
+
+    static TrackedScan tracked(Map<String, AttributeValue> item) {
+        return new TrackedScan(scan(item), bool(item, "postTerminal"));
+    }
+}

@@ -1,8 +1,0 @@
-package io.trackline.notifier.application;
-
-import java.util.Optional;
-
-/** Port: the shipment as the notifier needs it, read in one query. */
-public interface Shipments {
-    Optional<ShipmentSnapshot> find(String shipmentId);
-}
