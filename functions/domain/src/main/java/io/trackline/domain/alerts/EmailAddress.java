@@ -18,10 +18,10 @@ public record EmailAddress(String value) {
         if (!isValid(value)) throw new InvalidValueException("email", "email must be an email address like jane@example.com");
     }
 
-    /** {@code raw} stripped, or an {@link InvalidValueException} naming {@code field}; blank is {@code null}. */
+    /** {@code null} for {@code null}, else the address, or an {@link InvalidValueException} naming {@code field}. */
     public static EmailAddress optional(String raw, String field) {
-        if (raw == null || raw.isBlank()) return null;
-        String v = raw.strip();
+        if (raw == null) return null;
+        String v = raw;
         if (!isValid(v)) throw new InvalidValueException(field, field + " must be an email address like jane@example.com");
         return new EmailAddress(v);
     }

@@ -45,9 +45,10 @@ class ValueObjectsTest {
         assertThatThrownBy(() -> EmailAddress.optional("<script>@x.com", "contact.email"))
                 .isInstanceOfSatisfying(io.trackline.domain.InvalidValueException.class,
                         e -> assertThat(e.field()).isEqualTo("contact.email"));
-        assertThat(EmailAddress.optional("  jane.o'neil+tag@mail.example.co.uk ", "email").value())
+        assertThat(EmailAddress.optional("jane.o'neil+tag@mail.example.co.uk", "email").value())
                 .isEqualTo("jane.o'neil+tag@mail.example.co.uk");
-        assertThat(EmailAddress.optional(" ", "email")).isNull();
+        assertThat(EmailAddress.optional(null, "email")).isNull();
+        assertThatThrownBy(() -> EmailAddress.optional(" ", "email")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
