@@ -85,7 +85,8 @@ class ApiFuzzIT {
                     Request request = generate(path.getKey(), method, entry.getValue());
                     HttpResponse<String> response = Http.send(request.http(cloud.apiUrl()));
                     sent++;
-                    statuses.computeIfAbsent(operation, o -> new TreeMap<>()).merge(response.statusCode(), 1, Integer::sum);
+                    statuses.computeIfAbsent(operation + (request.valid() ? " valid" : " one thing wrong"), o -> new TreeMap<>())
+                            .merge(response.statusCode(), 1, Integer::sum);
                     for (String problem : check(entry.getValue(), request, response)) {
                         violations.add(operation + " [" + request.what() + "] -> " + response.statusCode() + ": " + problem
                                 + "\n    body sent: " + abbreviate(request.body()) + "\n    answer: " + abbreviate(response.body()));
