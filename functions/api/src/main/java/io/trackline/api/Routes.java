@@ -56,7 +56,8 @@ final class Routes {
         var routes = new LinkedHashMap<String, Route>();
         routes.put("POST /v1/shipments", r -> {
             String tenant = clients.tenantOf(r);
-            var command = StrictJson.read(r, RegistrationInput.class).validated(tenant);
+            var command = StrictJson.read(r, RegistrationInput.class)
+                    .validated(tenant, java.time.LocalDate.now(ports.clock().withZone(java.time.ZoneOffset.UTC)));
             try {
                 var registered = ports.registration().register(command);
                 return Responses.json(registered.created() ? 201 : 200, shipment(registered.shipment(), Audience.TENANT, false));
@@ -106,7 +107,7 @@ final class Routes {
         routes.put("PUT /v1/me/shipments/{id}/delivery-address", r -> {
             String customer = customerOf(r);
             String id = r.pathParameter("id");
-            var address = StrictJson.read(r, AddressInput.class).validated("deliveryAddress");
+            var address = StrictJson.read(r, AddressInput.class).validated();
             return Responses.json(200, shipment(addressChange.change(customer, id, address), Audience.OWNER, false));
         });
         routes.put("POST /v1/me/shipments/{id}/issues", r -> {

@@ -1,19 +1,17 @@
 package io.trackline.api.address;
 
-import io.trackline.api.http.Fields;
 import io.trackline.api.tracking.Address;
+import io.trackline.domain.shipment.DeliveryAddress;
 
-/** A delivery address as a client or customer sends it; {@link #validated} makes an {@link Address} of it or says why not. */
+/**
+ * A delivery address as a client or customer sends it; {@link #validated} checks it by the domain's one rule,
+ * {@link DeliveryAddress}, whose {@code InvalidValueException} names the field ({@code deliveryAddress.postalCode}).
+ */
 public record AddressInput(String name, String line1, String line2, String city, String region, String postalCode,
                            String country) {
-    public Address validated(String field) {
-        return new Address(
-                Fields.required(name, field + ".name", 100),
-                Fields.required(line1, field + ".line1", 200),
-                Fields.optional(line2, field + ".line2", 200),
-                Fields.required(city, field + ".city", 100),
-                Fields.optional(region, field + ".region", 100),
-                Fields.optional(postalCode, field + ".postalCode", 20),
-                Fields.country(country, field + ".country"));
+    public Address validated() {
+        var valid = new DeliveryAddress(name, line1, line2, city, region, postalCode, country);
+        return new Address(valid.name(), valid.line1(), valid.line2(), valid.city(), valid.region(), valid.postalCode(),
+                valid.country());
     }
 }

@@ -3,6 +3,7 @@ package io.trackline.api.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.trackline.aws.log.Log;
+import io.trackline.domain.InvalidValueException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.HashMap;
@@ -33,6 +34,9 @@ public final class Router {
             return routes.get(match.routeKey()).handle(ApiRequest.of(event, match.path()));
         } catch (ApiProblem p) {
             return p.problem().toResponse();
+        } catch (InvalidValueException e) {
+            // The one place a domain refusal becomes an answer: 400 invalid-field naming the field the domain names.
+            return Problems.invalid(e.field(), e.getMessage() + ".").problem().toResponse();
         } catch (SdkException e) {
             LOG.error("AWS call failed", "route", event.getRouteKey(), "error", e.getClass().getSimpleName(), "detail", e.getMessage());
             return Problems.unavailable().problem().toResponse();

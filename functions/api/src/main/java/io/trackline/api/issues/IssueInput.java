@@ -1,6 +1,7 @@
 package io.trackline.api.issues;
 
 import io.trackline.api.http.Fields;
+import io.trackline.domain.Text;
 
 /** The body of {@code POST /v1/me/shipments/{id}/issues}. */
 public record IssueInput(String type, String description) {
@@ -9,6 +10,6 @@ public record IssueInput(String type, String description) {
     }
 
     public String validatedDescription() {
-        return Fields.optional(description, "description", 2000);
+        return Text.optional(description, "description", 2000);
     }
 }

@@ -1,6 +1,6 @@
 package io.trackline.api.preferences;
 
-import io.trackline.api.http.Fields;
+import io.trackline.domain.alerts.EmailAddress;
 import io.trackline.api.http.Problems;
 import io.trackline.domain.alerts.Trigger;
 
@@ -44,7 +44,8 @@ public record PreferencesInput(List<String> channels, List<String> alerts, Quiet
     }
 
     public String validatedEmail() {
-        return Fields.email(email, "email");
+        var address = EmailAddress.optional(email, "email");
+        return address == null ? null : address.value();
     }
 
     private static List<String> distinct(List<String> values, String field, int max, java.util.function.Consumer<String> check) {

@@ -44,10 +44,6 @@ public final class EngineShipmentRegistration implements ShipmentRegistration {
             throw new OrderOfAnotherCustomer();
         } catch (OrderFullException e) {
             throw Problems.orderFull();
-        } catch (IllegalArgumentException e) {
-            // The engine's command names the field first ("orderId must be ..."): a 400 that says what to fix.
-            String detail = e.getMessage();
-            throw Problems.invalid(detail.split(" ", 2)[0], detail + ".");
         }
     }
 }

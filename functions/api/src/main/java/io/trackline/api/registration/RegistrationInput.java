@@ -1,36 +1,33 @@
 package io.trackline.api.registration;
 
 import io.trackline.api.address.AddressInput;
-import io.trackline.api.http.Fields;
-import io.trackline.api.http.Problems;
+import io.trackline.api.tracking.Address;
 import io.trackline.api.tracking.Contact;
+import io.trackline.domain.shipment.PromisedDeliveryDate;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
 
-/** The body of {@code POST /v1/shipments}; the tenant comes from the API key, never from here. */
+import java.time.LocalDate;
+
+/**
+ * The body of {@code POST /v1/shipments}; the tenant comes from the API key, never from here. Every value is checked
+ * once, by its domain value object (the engine's command checks the ids and the service); what they refuse is an
+ * {@code InvalidValueException} naming the field, which the router answers with a 400.
+ */
 public record RegistrationInput(String orderId, String customerId, String carrier, String trackingNumber, String service,
                                 String promisedDeliveryDate, AddressInput deliveryAddress, ContactInput contact) {
 
-    public RegistrationRequest validated(String tenantId) {
-        String carrierCode;
-        String number;
-        try {
-            carrierCode = Carrier.of(carrier).code();
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("carrier", "carrier must be a carrier code such as 'ups'.");
-        }
-        try {
-            number = TrackingNumber.of(trackingNumber).value();
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("trackingNumber", "trackingNumber must be 4 to 40 letters or digits.");
-        }
-        String customer = Fields.required(customerId, "customerId", 128);
-        if (customer.indexOf('#') >= 0) throw Problems.invalid("customerId", "customerId cannot contain '#'.");
-        return new RegistrationRequest(tenantId, Fields.identifier(orderId, "orderId"), customer, carrierCode, number,
-                Fields.optional(service, "service", 64), Fields.date(promisedDeliveryDate, "promisedDeliveryDate"),
-                deliveryAddress == null ? null : deliveryAddress.validated("deliveryAddress"),
-                contact == null ? null : new Contact(Fields.email(contact.email(), "contact.email"),
-                        Fields.phone(contact.phone(), "contact.phone")));
+    public RegistrationRequest validated(String tenantId, LocalDate today) {
+        var carrierCode = Carrier.known(carrier);
+        var number = TrackingNumber.of(trackingNumber);
+        LocalDate promised = PromisedDeliveryDate.parse(promisedDeliveryDate, today);
+        Address address = deliveryAddress == null ? null : deliveryAddress.validated();
+        var validContact = contact == null ? null : new io.trackline.domain.shipment.Contact(contact.email(), contact.phone());
+        var command = new io.trackline.domain.shipment.usecase.RegisterShipment.Command(tenantId, orderId, customerId,
+                carrierCode, number, service, promised, null, validContact);
+        return new RegistrationRequest(tenantId, command.orderId(), command.customerId(), carrierCode.code(), number.value(),
+                command.service(), promised, address,
+                validContact == null ? null : new Contact(validContact.email(), validContact.phone()));
     }
 
     public record ContactInput(String email, String phone) {

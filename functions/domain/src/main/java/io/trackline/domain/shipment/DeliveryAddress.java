@@ -1,24 +1,31 @@
 package io.trackline.domain.shipment;
 
-import java.util.Locale;
+import io.trackline.domain.InvalidValueException;
+import io.trackline.domain.Text;
 
-/** Where the package goes: {@code name, line1, line2?, city, region, postalCode, country} (ISO 3166-1 alpha-2). */
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where the package goes: {@code name} (≤ 100), {@code line1} (≤ 200), {@code line2?} (≤ 200), {@code city} (≤ 100),
+ * {@code region?} (≤ 100), {@code postalCode} (≤ 20, required: carriers route on it), {@code country} (ISO 3166-1
+ * alpha-2, upper case); every text by {@link Text}'s rule. The API's {@code Address} schema says the same.
+ */
 public record DeliveryAddress(String name, String line1, String line2, String city, String region, String postalCode,
                               String country) {
-    public DeliveryAddress {
-        require(name, "deliveryAddress.name");
-        require(line1, "deliveryAddress.line1");
-        require(city, "deliveryAddress.city");
-        require(postalCode, "deliveryAddress.postalCode");
-        require(country, "deliveryAddress.country");
-        country = country.strip().toUpperCase(Locale.ROOT);
-        if (!country.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("deliveryAddress.country must be an ISO 3166-1 alpha-2 code");
-        }
-    }
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) throw new IllegalArgumentException(field + " is required");
-        if (value.length() > 200) throw new IllegalArgumentException(field + " is longer than 200 characters");
+    public DeliveryAddress {
+        name = Text.required(name, "deliveryAddress.name", 100);
+        line1 = Text.required(line1, "deliveryAddress.line1", 200);
+        line2 = Text.optional(line2, "deliveryAddress.line2", 200);
+        city = Text.required(city, "deliveryAddress.city", 100);
+        region = Text.optional(region, "deliveryAddress.region", 100);
+        postalCode = Text.required(postalCode, "deliveryAddress.postalCode", 20);
+        country = Text.required(country, "deliveryAddress.country", 2);
+        if (!COUNTRIES.contains(country)) {
+            throw new InvalidValueException("deliveryAddress.country",
+                    "deliveryAddress.country must be an ISO 3166-1 alpha-2 code such as 'US'");
+        }
     }
 }

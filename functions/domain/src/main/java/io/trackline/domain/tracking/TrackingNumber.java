@@ -1,23 +1,27 @@
 package io.trackline.domain.tracking;
 
-import java.util.Locale;
+import io.trackline.domain.InvalidValueException;
 
-/** A carrier's tracking number: upper-case letters and digits, spaces and dashes removed. */
+/**
+ * A carrier's tracking number: 4 to 40 ASCII letters and digits, upper-cased, spaces and dashes removed. Anything else,
+ * non-ASCII letters included ({@code ı}, {@code ß}), is refused rather than folded to a look-alike.
+ */
 public record TrackingNumber(String value) {
     public TrackingNumber {
         if (!isValid(value)) {
-            throw new IllegalArgumentException("trackingNumber must be 4 to 40 letters or digits");
+            throw new InvalidValueException("trackingNumber", "trackingNumber must be 4 to 40 ASCII letters or digits (spaces and dashes are ignored)");
         }
     }
 
     public static TrackingNumber of(String raw) {
-        if (raw == null || raw.isBlank()) throw new IllegalArgumentException("trackingNumber is required");
+        if (raw == null || raw.isBlank()) throw new InvalidValueException("trackingNumber", "trackingNumber is required");
         StringBuilder kept = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (!isSeparator(c)) kept.append(c);
+            // ASCII only: String.toUpperCase would fold 'ı' to 'I' and 'ß' to "SS", another package's number.
+            if (!isSeparator(c)) kept.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
         }
-        return new TrackingNumber(kept.toString().toUpperCase(Locale.ROOT));
+        return new TrackingNumber(kept.toString());
     }
 
     /** {@code [A-Z0-9]{4,40}}, checked by hand: every scan builds one, and the regex cost more than the rest. */

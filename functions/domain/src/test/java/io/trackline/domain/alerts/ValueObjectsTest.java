@@ -35,6 +35,20 @@ class ValueObjectsTest {
     void shouldRejectEmail_whenMalformed() {
         assertThatThrownBy(() -> new EmailAddress("jane@localhost")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EmailAddress("a@b@c.com")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EmailAddress("<script>@x.com")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EmailAddress("jane@exa_mple.com")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EmailAddress("j\u00e4ne@example.com")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldNameTheField_whenAnEmailIsRefusedWhereItWasGiven() {
+        assertThatThrownBy(() -> EmailAddress.optional("<script>@x.com", "contact.email"))
+                .isInstanceOfSatisfying(io.trackline.domain.InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("contact.email"));
+        assertThat(EmailAddress.optional("jane.o'neil+tag@mail.example.co.uk", "email").value())
+                .isEqualTo("jane.o'neil+tag@mail.example.co.uk");
+        assertThat(EmailAddress.optional(null, "email")).isNull();
+        assertThatThrownBy(() -> EmailAddress.optional(" ", "email")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.trackline.domain.tracking;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -18,16 +19,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refuse and normalise exactly as the regular expressions that define them.
  */
 class IdentityTextTest {
-    private static final Pattern NUMBER = Pattern.compile("[A-Z0-9]{4,40}");
+    /** Before upper-casing: ASCII letters of either case and digits; non-ASCII letters are refused, never folded. */
+    private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9]{4,40}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
 
     @Property(tries = 3000)
     void shouldNormaliseTrackingNumbersAsTheRegexDefinitionDoes(@ForAll("texts") String raw) {
         Optional<String> expected = raw.isBlank() ? Optional.empty()
-                : Optional.of(SEPARATORS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT)).filter(v -> NUMBER.matcher(v).matches());
+                : Optional.of(SEPARATORS.matcher(raw).replaceAll("")).filter(v -> NUMBER.matcher(v).matches())
+                .map(v -> v.toUpperCase(Locale.ROOT));
 
         assertThat(outcome(TrackingNumber::of, raw).map(TrackingNumber::value)).isEqualTo(expected);
+    }
+
+    @Example
+    void shouldRefuseNonAsciiLetters_ratherThanFoldThemToAnotherPackagesNumber() {
+        assertThat(outcome(TrackingNumber::of, "1Z\u0131abcdef99")).isEmpty();
+        assertThat(outcome(TrackingNumber::of, "1Zstra\u00dfe99")).isEmpty();
+        assertThat(outcome(TrackingNumber::of, "1z-abc def99").map(TrackingNumber::value)).contains("1ZABCDEF99");
+    }
+
+    @Example
+    void shouldTakeOnlyKnownCarriers_whenAClientOrAWebhookNamesOne() {
+        assertThat(outcome(Carrier::known, "UPS").map(Carrier::code)).contains("ups");
+        assertThat(outcome(Carrier::known, "fedex_express").map(Carrier::code)).contains("fedex");
+        assertThat(outcome(Carrier::known, "acme")).isEmpty();
+        assertThat(outcome(Carrier::known, "\u00fcps")).isEmpty();
     }
 
     @Property(tries = 3000)

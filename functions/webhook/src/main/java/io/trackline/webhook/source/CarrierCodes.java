@@ -12,9 +12,8 @@ import java.util.Set;
  * Trackline knows; anything else is refused, since a scan for an unknown carrier can never match a shipment.
  */
 public final class CarrierCodes {
-    /** Every carrier Trackline tracks, by canonical slug. */
-    public static final Set<String> KNOWN = Set.of("usps", "ups", "fedex", "dhl", "dhl-ecommerce", "amazon", "ontrac",
-            "lasership", "canada-post", "purolator", "royal-mail", "dpd", "gls", "australia-post");
+    /** Every carrier Trackline tracks, by canonical slug: the domain's {@link Carrier#KNOWN}, which registration uses too. */
+    public static final Set<String> KNOWN = Carrier.KNOWN;
 
     private final Map<String, String> vendorCodes;
 
@@ -33,11 +32,9 @@ public final class CarrierCodes {
         String slug = vendorCodes.get(raw.toLowerCase(Locale.ROOT));
         if (slug != null) return new Carrier(slug);
         try {
-            Carrier carrier = Carrier.of(raw);
-            if (KNOWN.contains(carrier.code())) return carrier;
-        } catch (IllegalArgumentException notASlug) {
-            // falls through to the same answer as an unknown slug
+            return Carrier.known(raw);
+        } catch (IllegalArgumentException unknown) {
+            throw field.invalid("is not a carrier code this source may send");
         }
-        throw field.invalid("is not a carrier code this source may send");
     }
 }

@@ -1,6 +1,8 @@
 package io.trackline.domain.shipment.usecase;
 
+import io.trackline.domain.InvalidValueException;
 import io.trackline.domain.RandomIds;
+import io.trackline.domain.Text;
 import io.trackline.domain.shipment.Contact;
 import io.trackline.domain.shipment.DeliveryAddress;
 import io.trackline.domain.shipment.Registration;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /v1/shipments}: registers a shipment, idempotent on carrier + tracking number within the tenant (the same
@@ -42,28 +45,35 @@ public final class RegisterShipment {
         return RandomIds.next("shp_");
     }
 
-    /** What the client sends; invalid values cannot be constructed (the message names the field). */
+    /** A tenant's or customer's id (an identity provider's {@code sub}: UUIDs, {@code auth0|abc}, emails). */
+    public static final Pattern TENANT_OR_CUSTOMER_ID = Pattern.compile("[A-Za-z0-9._:@|-]{1,128}");
+    /** An order id, part of table keys and of the customer's order reference. */
+    public static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    /** What the client sends; invalid values cannot be constructed ({@link InvalidValueException} names the field). */
     public record Command(String tenantId, String orderId, String customerId, Carrier carrier,
                           TrackingNumber trackingNumber, String service, LocalDate promisedDeliveryDate,
                           DeliveryAddress deliveryAddress, Contact contact) {
         public Command {
-            requireId(tenantId, "tenantId");
-            requireId(orderId, "orderId");
-            requireId(customerId, "customerId");
+            requireId(tenantId, "tenantId", TENANT_OR_CUSTOMER_ID);
+            requireId(orderId, "orderId", ORDER_ID);
+            requireId(customerId, "customerId", TENANT_OR_CUSTOMER_ID);
             require(carrier, "carrier");
             require(trackingNumber, "trackingNumber");
-            if (service != null && service.length() > 64) throw new IllegalArgumentException("service is longer than 64 characters");
+            service = Text.optional(service, "service", 64);
             contact = contact == null ? Contact.NONE : contact;
         }
 
         /** Every invalid command fails the same way, so the API maps one exception to a 400 naming the field. */
         private static void require(Object value, String field) {
-            if (value == null) throw new IllegalArgumentException(field + " is required");
+            if (value == null) throw new InvalidValueException(field, field + " is required");
         }
 
-        private static void requireId(String value, String field) {
-            if (value == null || !value.matches("[A-Za-z0-9._:@|-]{1,128}")) {
-                throw new IllegalArgumentException(field + " must be 1 to 128 letters, digits or ._:@|-");
+        private static void requireId(String value, String field, Pattern rule) {
+            if (value == null || !rule.matcher(value).matches()) {
+                throw new InvalidValueException(field, field + (rule == ORDER_ID
+                        ? " must be 1 to 64 ASCII letters, digits, '.', '_', ':' or '-', starting with a letter or digit"
+                        : " must be 1 to 128 ASCII letters, digits or ._:@|-"));
             }
         }
     }
