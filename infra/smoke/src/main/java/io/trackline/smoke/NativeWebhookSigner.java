@@ -12,15 +12,16 @@ import java.util.Map;
  * Signs a native webhook as a Standard Webhooks sender does (README "Webhooks"): {@code webhook-signature:
  * v1,<base64 HMAC-SHA256(key, id.timestamp.body)>}, where a {@code whsec_} secret's key is its base64-decoded rest and
  * any other secret's key its UTF-8 bytes. A copy of what the webhook function verifies, so that the smoke needs nothing
- * but the JDK; {@code NativeWebhookSignerTest} holds it to the spec's test vector and to the function's verifier.
+ * but the JDK; {@code NativeWebhookSignerTest} holds it to the spec's test vector and to the function's verifier. The
+ * local cloud signs its demo webhooks and makes its demo secrets with it too.
  */
 public final class NativeWebhookSigner {
-    private static final String PREFIX = "whsec_";
+    public static final String PREFIX = "whsec_";
 
     private NativeWebhookSigner() {
     }
 
-    static byte[] key(String secret) {
+    public static byte[] key(String secret) {
         if (secret.startsWith(PREFIX)) {
             try {
                 byte[] decoded = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
