@@ -14,6 +14,7 @@ import io.trackline.notifier.adapter.sns.SnsSmsOptOuts;
 import io.trackline.notifier.adapter.sns.SnsSmsSender;
 import io.trackline.notifier.adapter.sns.SnsTopicEmailSender;
 import io.trackline.notifier.adapter.sqs.SqsHeldAlerts;
+import io.trackline.notifier.adapter.sqs.SqsRetries;
 import io.trackline.notifier.application.AlertMetrics;
 import io.trackline.notifier.application.RecordOptOut;
 import io.trackline.notifier.application.SendAlerts;
@@ -54,6 +55,7 @@ public final class NotifierWiring {
                 new SqsHeldAlerts(clients.sqs(), settings.required("NOTIFICATION_QUEUE_URL"), clock),
                 new AlertMessages(settings.required("TRACKING_PAGE_URL")),
                 metrics,
+                new SqsRetries(clients.sqs(), settings.required("NOTIFICATION_QUEUE_URL"), clock),
                 clock);
         this.recordOptOut = new RecordOptOut(new DynamoDbStopList(dynamoDb, table), metrics, clock);
     }

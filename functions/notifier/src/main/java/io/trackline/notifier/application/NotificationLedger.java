@@ -58,7 +58,8 @@ public interface NotificationLedger {
         record AlreadyDecided() implements ClaimResult {
         }
 
-        record InFlight() implements ClaimResult {
+        /** Another receive holds a live claim until {@code leaseUntil}. */
+        record InFlight(Instant leaseUntil) implements ClaimResult {
         }
 
         /** The once-key was taken by another event, or a cap is used up. */

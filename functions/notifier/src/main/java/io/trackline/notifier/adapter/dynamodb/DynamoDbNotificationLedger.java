@@ -91,7 +91,7 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                 Current claim = current.get();
                 if (claim.isFinal()) return new ClaimResult.AlreadyDecided();
                 if (claim.state().equals("CLAIMED")) {
-                    if (claim.leaseUntil() > now.toEpochMilli()) return new ClaimResult.InFlight();
+                    if (claim.leaseUntil() > now.toEpochMilli()) return new ClaimResult.InFlight(Instant.ofEpochMilli(claim.leaseUntil()));
                     retake = true;  // its sender crashed or gave up: once-key and counters were taken with it
                 }
             }
