@@ -195,6 +195,31 @@ class NotifierIT {
     }
 
     @Test
+    void shouldSendAtMostThePhoneCap_whenManyCustomerIdsAndShipmentsNameOnePhone() {
+        // given (issue 16, finding 6) a per-phone cap of 3, and 8 shipments of 8 customer ids, all with one phone number
+        String phone = "+14155550141";
+        for (int i = 1; i <= 8; i++) givenShipment("shp-pcap-" + i, "cust-pcap-" + i, phone);
+        NotifierHandler handler = handler(Map.of("SMS_DAILY_CAP_PER_PHONE", "3"));
+
+        // when each shipment has two alerts the same day (16 SMS within every shipment and customer cap)
+        for (int i = 1; i <= 8; i++) {
+            cloud.publish(event("evt-pcap-ofd-" + i, Trigger.OUT_FOR_DELIVERY, "shp-pcap-" + i, "cust-pcap-" + i));
+            cloud.publish(event("evt-pcap-dlv-" + i, Trigger.DELIVERED, "shp-pcap-" + i, "cust-pcap-" + i));
+        }
+        cloud.drain(handler);
+
+        // then the number got 3 SMS, and the other 13 are recorded SUPPRESSED with the phone cap as the reason
+        assertThat(cloud.smsTo(phone)).hasSize(3);
+        List<String> decisions = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            cloud.notifications("shp-pcap-" + i).forEach(item -> decisions.add(item.get("state").s() + ":" + reason(item)));
+        }
+        assertThat(decisions).hasSize(16);
+        assertThat(decisions).filteredOn("SENT:-"::equals).hasSize(3);
+        assertThat(decisions).filteredOn("SUPPRESSED:PHONE_DAILY_CAP"::equals).hasSize(13);
+    }
+
+    @Test
     void shouldSuppressSms_whenSnsReportsTheNumberOptedOut() {
         // given moto's CheckIfPhoneNumberIsOptedOut stub, which reports every number ending in 99 as opted out
         String phone = "+14155550199";

@@ -45,10 +45,12 @@ public interface NotificationLedger {
     }
 
     /**
-     * The SMS counters a send must fit in, for the customer's local day: the shipment's, and the customer's (the phone
-     * number's for a shipment without a customer).
+     * The SMS counters a send must fit in: the shipment's and the customer's (if any) for the customer's local
+     * {@code day}, and the phone number's for the UTC {@code phoneDay} (the time zone is the customer's to choose; the
+     * number's count must not depend on it).
      */
-    record SmsQuota(String shipmentId, Optional<String> customerId, PhoneNumber phone, LocalDate day, SmsCaps caps) {
+    record SmsQuota(String shipmentId, Optional<String> customerId, PhoneNumber phone, LocalDate day, LocalDate phoneDay,
+                    SmsCaps caps) {
     }
 
     sealed interface ClaimResult {

@@ -192,7 +192,8 @@ public final class SendAlerts {
         EmailSender.EmailMessage mail = channel == Channel.EMAIL ? messages.email(event, recipient.shipment()) : null;
         Optional<SmsQuota> quota = channel == Channel.SMS
                 ? Optional.of(new SmsQuota(event.shipmentId(), recipient.customerId(), recipient.shipment().phone().orElseThrow(),
-                        AlertPolicy.capDay(now, recipient.preferences()), policy.caps()))
+                        AlertPolicy.capDay(now, recipient.preferences()), now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                        policy.caps()))
                 : Optional.empty();
         Notification pending = draft.withOutcome(NotificationState.SENT, null);
         return switch (ledger.claim(pending, decision.once(), quota, now)) {
