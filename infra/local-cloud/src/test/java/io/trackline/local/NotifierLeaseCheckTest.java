@@ -60,6 +60,7 @@ class NotifierLeaseCheckTest {
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("local cloud (every queue's visibility 2 s)")
                 .hasMessageContaining("would reach its DLQ before its claim lease ends")
-                .hasMessageContaining("maxReceiveCount 2").doesNotContain("\n");
+                .hasMessageContaining("maxReceiveCount 2")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }
