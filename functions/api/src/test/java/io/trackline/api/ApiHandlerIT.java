@@ -434,6 +434,33 @@ class ApiHandlerIT {
     }
 
     @Test
+    void shouldAnswer429WithRetryAfterAndSubscribeNoMore_whenEmailIsTurnedOnMoreThanThreeTimesADay() {
+        // given (issue 16, finding 6) email turned on and off three times, with a new address each time
+        String customer = unique("cust-churn-");
+        for (int i = 1; i <= 3; i++) {
+            var on = call(route("PUT /v1/me/notification-preferences").customer(customer).body(
+                    "{\"channels\":[\"EMAIL\"],\"alerts\":[\"DELIVERED\"],\"email\":\"churn" + i + "@example.com\"}"));
+            var off = call(route("PUT /v1/me/notification-preferences").customer(customer).body("{\"channels\":[\"SMS\"],\"alerts\":[\"DELIVERED\"]}"));
+            assertThat(on.getStatusCode()).isEqualTo(200);
+            assertThat(off.getStatusCode()).isEqualTo(200);
+        }
+
+        // when email is turned on a fourth time that UTC day
+        var fourth = call(route("PUT /v1/me/notification-preferences").customer(customer).body(
+                "{\"channels\":[\"EMAIL\"],\"alerts\":[\"DELIVERED\"],\"email\":\"churn4@example.com\"}"));
+
+        // then 429 problem+json with Retry-After, no subscription of the fourth address, and the preferences still "SMS"
+        assertThat(fourth.getStatusCode()).isEqualTo(429);
+        assertThat(fourth.getHeaders()).containsEntry("content-type", "application/problem+json");
+        assertThat(Long.parseLong(fourth.getHeaders().get("retry-after"))).isBetween(1L, 86_400L);
+        assertThat(json(fourth).path("type").asText()).isEqualTo("https://trackline.dev/problems/too-many-requests");
+        assertThat(cloud.sns.listSubscriptionsByTopic(b -> b.topicArn(cloud.emailTopicArn)).subscriptions())
+                .noneMatch(sub -> sub.endpoint().equals("churn4@example.com"));
+        assertThat(json(call(route("GET /v1/me/notification-preferences").customer(customer))).path("channels").get(0).asText())
+                .isEqualTo("SMS");
+    }
+
+    @Test
     void shouldNameTheField_whenPreferencesAreInvalid() {
         String customer = unique("cust-bad-");
         Map<String, String> cases = Map.of(

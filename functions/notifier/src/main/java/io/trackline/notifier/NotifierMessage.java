@@ -40,7 +40,8 @@ sealed interface NotifierMessage {
         Map<String, MessageAttribute> attributes = message.getMessageAttributes() == null ? Map.of() : message.getMessageAttributes();
         return new Alert(new AlertRequest(message.getMessageId(), ShipmentEventCodec.decode(body),
                 attribute(attributes, SqsHeldAlerts.HELD_CHANNEL).map(Channel::valueOf),
-                attribute(attributes, SqsHeldAlerts.HELD_SINCE).map(Instant::parse)));
+                attribute(attributes, SqsHeldAlerts.HELD_SINCE).map(Instant::parse),
+                Optional.ofNullable(message.getReceiptHandle()).filter(h -> !h.isBlank())));
     }
 
     private static Optional<String> attribute(Map<String, MessageAttribute> attributes, String name) {

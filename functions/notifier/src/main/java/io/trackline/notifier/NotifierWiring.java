@@ -14,6 +14,7 @@ import io.trackline.notifier.adapter.sns.SnsSmsOptOuts;
 import io.trackline.notifier.adapter.sns.SnsSmsSender;
 import io.trackline.notifier.adapter.sns.SnsTopicEmailSender;
 import io.trackline.notifier.adapter.sqs.SqsHeldAlerts;
+import io.trackline.notifier.adapter.sqs.SqsRetries;
 import io.trackline.notifier.application.AlertMetrics;
 import io.trackline.notifier.application.RecordOptOut;
 import io.trackline.notifier.application.SendAlerts;
@@ -26,7 +27,7 @@ import java.time.Clock;
 /**
  * Builds the notifier's use cases from its settings ({@code template.yaml}, NotifierFunction): {@code TABLE_NAME},
  * {@code CUSTOMER_EMAIL_TOPIC_ARN}, {@code NOTIFICATION_QUEUE_URL}, {@code TRACKING_PAGE_URL},
- * {@code SMS_DAILY_CAP_PER_SHIPMENT}, {@code SMS_DAILY_CAP_PER_CUSTOMER}, optional {@code CLAIM_LEASE} (ISO-8601) and
+ * {@code SMS_DAILY_CAP_PER_SHIPMENT}, {@code SMS_DAILY_CAP_PER_CUSTOMER}, {@code SMS_DAILY_CAP_PER_PHONE}, optional {@code CLAIM_LEASE} (ISO-8601) and
  * {@code SMS_ORIGINATION_NUMBER} (blank: none).
  */
 public final class NotifierWiring {
@@ -42,7 +43,8 @@ public final class NotifierWiring {
         DynamoDbClient dynamoDb = clients.dynamoDb();
         SnsClient sns = clients.sns();
         AlertPolicy policy = new AlertPolicy(new SmsCaps(settings.intValue("SMS_DAILY_CAP_PER_SHIPMENT", 5),
-                settings.intValue("SMS_DAILY_CAP_PER_CUSTOMER", 20)), AlertPolicy.DEFAULT_MAX_AGE);
+                settings.intValue("SMS_DAILY_CAP_PER_CUSTOMER", 20),
+                settings.intValue("SMS_DAILY_CAP_PER_PHONE", SmsCaps.DEFAULT_PER_PHONE_PER_DAY)), AlertPolicy.DEFAULT_MAX_AGE);
         AlertMetrics metrics = new EmfAlertMetrics(Emf.toLog(EmfAlertMetrics.NAMESPACE));
         this.sendAlerts = new SendAlerts(policy,
                 new DynamoDbShipmentSnapshots(dynamoDb, table),
@@ -54,6 +56,7 @@ public final class NotifierWiring {
                 new SqsHeldAlerts(clients.sqs(), settings.required("NOTIFICATION_QUEUE_URL"), clock),
                 new AlertMessages(settings.required("TRACKING_PAGE_URL")),
                 metrics,
+                new SqsRetries(clients.sqs(), settings.required("NOTIFICATION_QUEUE_URL"), clock),
                 clock);
         this.recordOptOut = new RecordOptOut(new DynamoDbStopList(dynamoDb, table), metrics, clock);
     }

@@ -207,7 +207,7 @@ final class CloudFixture {
                         KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
     }
 
-    private static SQSEvent.SQSMessage lambdaMessage(Message message) {
+    static SQSEvent.SQSMessage lambdaMessage(Message message) {
         SQSEvent.SQSMessage lambda = new SQSEvent.SQSMessage();
         lambda.setMessageId(message.messageId());
         lambda.setReceiptHandle(message.receiptHandle());

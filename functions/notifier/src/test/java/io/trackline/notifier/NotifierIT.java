@@ -1,5 +1,16 @@
 package io.trackline.notifier;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.trackline.aws.events.ShipmentEventCodec;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Json;
@@ -39,6 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NotifierIT {
+    private static final Duration FREEZE_VISIBILITY = Duration.ofSeconds(1);
+    private static final Duration FREEZE_LEASE = Duration.ofSeconds(8);
     private static CloudFixture cloud;
 
     @BeforeAll
@@ -195,6 +208,31 @@ class NotifierIT {
     }
 
     @Test
+    void shouldSendAtMostThePhoneCap_whenManyCustomerIdsAndShipmentsNameOnePhone() {
+        // given (issue 16, finding 6) a per-phone cap of 3, and 8 shipments of 8 customer ids, all with one phone number
+        String phone = "+14155550141";
+        for (int i = 1; i <= 8; i++) givenShipment("shp-pcap-" + i, "cust-pcap-" + i, phone);
+        NotifierHandler handler = handler(Map.of("SMS_DAILY_CAP_PER_PHONE", "3"));
+
+        // when each shipment has two alerts the same day (16 SMS within every shipment and customer cap)
+        for (int i = 1; i <= 8; i++) {
+            cloud.publish(event("evt-pcap-ofd-" + i, Trigger.OUT_FOR_DELIVERY, "shp-pcap-" + i, "cust-pcap-" + i));
+            cloud.publish(event("evt-pcap-dlv-" + i, Trigger.DELIVERED, "shp-pcap-" + i, "cust-pcap-" + i));
+        }
+        cloud.drain(handler);
+
+        // then the number got 3 SMS, and the other 13 are recorded SUPPRESSED with the phone cap as the reason
+        assertThat(cloud.smsTo(phone)).hasSize(3);
+        List<String> decisions = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            cloud.notifications("shp-pcap-" + i).forEach(item -> decisions.add(item.get("state").s() + ":" + reason(item)));
+        }
+        assertThat(decisions).hasSize(16);
+        assertThat(decisions).filteredOn("SENT:-"::equals).hasSize(3);
+        assertThat(decisions).filteredOn("SUPPRESSED:PHONE_DAILY_CAP"::equals).hasSize(13);
+    }
+
+    @Test
     void shouldSuppressSms_whenSnsReportsTheNumberOptedOut() {
         // given moto's CheckIfPhoneNumberIsOptedOut stub, which reports every number ending in 99 as opted out
         String phone = "+14155550199";
@@ -271,6 +309,101 @@ class NotifierIT {
         assertThat(cloud.smsTo(phone)).hasSize(1);
         assertThat(cloud.notifications("shp-crash")).singleElement()
                 .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("SENT"));
+    }
+
+    /**
+     * Issue 16, finding 5: a frozen emulator once lost an SMS. The claim was written, the publish timed out, the release
+     * could not reach DynamoDB either, and with the local cloud's short visibility every retry met the live claim until
+     * the message reached the DLQ. Here the queue is as the local cloud makes it (short visibility, redrive after 5
+     * receives), the poller acts as Lambda's (failed messages are left to come back), and the dependencies freeze once.
+     */
+    @Test
+    void shouldSendTheSmsExactlyOnceAndDeadLetterNothing_whenDependenciesFreezeAfterTheClaim() throws InterruptedException {
+        // given a queue with 1 s visibility and maxReceiveCount 5 (4 s from first to last receive, half the 8 s lease)
+        assertThat(new MessageLifetime(FREEZE_VISIBILITY, 5, FREEZE_LEASE, Duration.ZERO).holdsWithoutDeferral()).isFalse();
+        String dlqUrl = cloud.sqs.createQueue(b -> b.queueName("NotificationDlq-freeze-" + cloud.suffix)).queueUrl();
+        String dlqArn = cloud.sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String queueUrl = cloud.sqs.createQueue(b -> b.queueName("Notification-freeze-" + cloud.suffix).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(FREEZE_VISIBILITY.toSeconds()),
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":5}"))).queueUrl();
+        String phone = "+14155550131";
+        givenShipment("shp-freeze", "cust-freeze", phone);  // with the contact's phone
+
+        // and a freeze: the first SMS publish hangs 2 s and times out, then the claim's release cannot reach DynamoDB
+        AtomicBoolean publishFrozen = new AtomicBoolean(true);
+        AtomicBoolean releaseFrozen = new AtomicBoolean(false);
+        AtomicInteger publishes = new AtomicInteger();
+        ExecutionInterceptor freeze = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PublishRequest publish && publish.phoneNumber() != null) {
+                    publishes.incrementAndGet();
+                    if (publishFrozen.getAndSet(false)) {
+                        sleep(Duration.ofSeconds(2));
+                        releaseFrozen.set(true);
+                        throw ApiCallTimeoutException.create(2000);
+                    }
+                }
+                if (context.request() instanceof UpdateItemRequest && releaseFrozen.getAndSet(false)) {
+                    throw SdkClientException.create("injected: DynamoDB frozen");
+                }
+            }
+        };
+        Settings settings = cloud.settings(Map.of("NOTIFICATION_QUEUE_URL", queueUrl, "CLAIM_LEASE", FREEZE_LEASE.toString()));
+        NotifierHandler handler = new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings, List.of(freeze))));
+
+        // when the event arrives and the queue is polled as Lambda polls it, for up to 30 s
+        cloud.sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ShipmentEventCodec.encode(
+                Fixtures.event("evt-freeze", Trigger.DELIVERED, "shp-freeze", "cust-freeze", Instant.now().minus(Duration.ofMinutes(5))))));
+        List<String> receives = pollLikeLambda(handler, queueUrl, Instant.now().plusSeconds(30));
+
+        // then exactly one SMS, recorded SENT, and nothing in the DLQ
+        System.out.println("{\"figure\":\"freeze receives\",\"receives\":\"" + receives + "\"}");
+        assertThat(publishes.get()).isEqualTo(2);
+        assertThat(cloud.smsTo(phone)).hasSize(1);
+        assertThat(cloud.notifications("shp-freeze")).singleElement()
+                .satisfies(item -> assertThat(item.get("state").s()).isEqualTo("SENT"));
+        assertThat(cloud.sqs.receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(1)).messages()).isEmpty();
+        assertThat(receives).hasSizeLessThanOrEqualTo(MessageLifetime.RECEIVES_WITH_DEFERRAL);
+    }
+
+    /** Receives until the queue is empty: acknowledged messages deleted, failed ones left to come back by themselves. */
+    private static List<String> pollLikeLambda(NotifierHandler handler, String queueUrl, Instant deadline) {
+        List<String> receives = new ArrayList<>();
+        while (Instant.now().isBefore(deadline)) {
+            List<Message> messages = cloud.sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (messages.isEmpty()) {
+                Map<QueueAttributeName, String> counts = cloud.sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+                if (counts.values().stream().allMatch("0"::equals)) return receives;
+                continue;
+            }
+            SQSEvent event = new SQSEvent();
+            event.setRecords(messages.stream().map(CloudFixture::lambdaMessage).toList());
+            SQSBatchResponse response = handler.handleRequest(event, null);
+            Set<String> failed = response.getBatchItemFailures().stream()
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+            for (Message message : messages) {
+                receives.add(message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                        + (failed.contains(message.messageId()) ? ":failed" : ":done"));
+                if (!failed.contains(message.messageId())) {
+                    cloud.sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        return receives;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static NotifierHandler handlerAt(Instant now) {

@@ -81,6 +81,7 @@ public final class LocalCloud implements AutoCloseable {
         try {
             Phases phases = new Phases();
             Template template = Template.load(options.template());
+            NotifierLeaseCheck.check(template, options.visibilityTimeout());
             var signingKey = CompletableFuture.supplyAsync(LocalIssuer::newKey);
             Gateway gateway = Gateway.bind(options.port());
             started.add(gateway);

@@ -18,12 +18,40 @@ import static io.trackline.api.dynamodb.Items.str;
 
 /** Preferences as {@code PK=CUSTOMER#<customerId>, SK=PREFERENCES} in the layout the notifier reads (README). */
 public final class DynamoDbPreferences implements PreferencesStore {
+    public static final int DEFAULT_EMAIL_SUBSCRIPTIONS_PER_DAY = 3;
+    private static final java.time.Duration COUNTER_RETENTION = java.time.Duration.ofDays(3);
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final int emailSubscriptionsPerDay;
 
     public DynamoDbPreferences(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DEFAULT_EMAIL_SUBSCRIPTIONS_PER_DAY);
+    }
+
+    public DynamoDbPreferences(DynamoDbClient dynamo, String table, int emailSubscriptionsPerDay) {
+        if (emailSubscriptionsPerDay < 1) throw new IllegalArgumentException("the email subscription cap must be positive");
         this.dynamo = dynamo;
         this.table = table;
+        this.emailSubscriptionsPerDay = emailSubscriptionsPerDay;
+    }
+
+    /** {@code CUSTOMER#<id>} / {@code EMAILSUBSCOUNT#<UTC day>}: {@code ADD count} only while {@code count < cap}. */
+    @Override
+    public boolean countEmailSubscription(String customerId, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(TrackingTable.emailSubscribeCountKey(customerId, now.atZone(java.time.ZoneOffset.UTC).toLocalDate()))
+                    .updateExpression("ADD #count :one SET expiresAt = :expiresAt")
+                    .conditionExpression("attribute_not_exists(#count) OR #count < :cap")
+                    .expressionAttributeNames(java.util.Map.of("#count", "count"))
+                    .expressionAttributeValues(java.util.Map.of(":one", AttributeValue.fromN("1"),
+                            ":cap", AttributeValue.fromN(Integer.toString(emailSubscriptionsPerDay)),
+                            ":expiresAt", AttributeValue.fromN(Long.toString(now.plus(COUNTER_RETENTION).getEpochSecond())))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException used) {
+            return false;
+        }
     }
 
     @Override

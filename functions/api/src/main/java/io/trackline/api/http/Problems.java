@@ -83,6 +83,12 @@ public final class Problems {
                 "An order holds at most " + Registration.MAX_SHIPMENTS_PER_ORDER + " shipments; register this shipment under a new orderId."));
     }
 
+    /** 429 with {@code Retry-After}: a per-customer daily limit is used up. */
+    public static ApiProblem tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ApiProblem(Problem.of(429, "too-many-requests", "Too many requests", detail),
+                java.util.Map.of("retry-after", Integer.toString(retryAfterSeconds)));
+    }
+
     public static ApiProblem busy() {
         return new ApiProblem(Problem.of(503, "try-again", "Try again",
                 "The shipment changed while we wrote it; nothing was changed. Retry the request."));

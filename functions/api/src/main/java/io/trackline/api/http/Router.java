@@ -33,7 +33,7 @@ public final class Router {
             Match match = match(event).orElseThrow(Problems::routeNotFound);
             return routes.get(match.routeKey()).handle(ApiRequest.of(event, match.path()));
         } catch (ApiProblem p) {
-            return p.problem().toResponse();
+            return p.toResponse();
         } catch (InvalidValueException e) {
             // The one place a domain refusal becomes an answer: 400 invalid-field naming the field the domain names.
             return Problems.invalid(e.field(), e.getMessage() + ".").problem().toResponse();

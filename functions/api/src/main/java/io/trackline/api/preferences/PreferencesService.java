@@ -6,7 +6,11 @@ import io.trackline.aws.log.Log;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Reads and replaces a customer's notification preferences; turning email on or off (un)subscribes their address. */
+/**
+ * Reads and replaces a customer's notification preferences; turning email on or off (un)subscribes their address. Each
+ * subscription mails a confirmation request, so at most {@code EMAIL_SUBSCRIPTIONS_DAILY_CAP_PER_CUSTOMER} a UTC day;
+ * turning email off is never refused.
+ */
 public final class PreferencesService {
     private static final Log LOG = Log.of(PreferencesService.class);
     private final PreferencesStore store;
@@ -30,6 +34,11 @@ public final class PreferencesService {
         if (wanted.emailOn() && arn == null) {
             String address = email.orElseThrow(() -> Problems.invalid("email",
                     "Give an email address (or sign in with one) to turn email alerts on."));
+            // Each subscription mails a confirmation request: churn on and off must not become a mail cannon.
+            if (!store.countEmailSubscription(customerId, clock.instant())) {
+                throw Problems.tooManyRequests("Email alerts were turned on too often today; try again tomorrow (UTC).",
+                        untilNextUtcDay());
+            }
             newArn = subscriptions.subscribe(customerId, address);
         }
         NotificationPreferences saved = wanted.withSubscription(wanted.emailOn() ? newArn : null, clock.instant());
@@ -48,5 +57,11 @@ public final class PreferencesService {
             }
         }
         return saved;
+    }
+
+    private int untilNextUtcDay() {
+        java.time.Instant now = clock.instant();
+        java.time.Instant midnight = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return (int) Math.max(1, java.time.Duration.between(now, midnight).toSeconds());
     }
 }

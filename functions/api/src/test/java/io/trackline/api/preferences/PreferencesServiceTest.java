@@ -18,6 +18,7 @@ class PreferencesServiceTest {
     private final List<String> subscribed = new ArrayList<>();
     private final List<String> unsubscribed = new ArrayList<>();
     private boolean storeFails;
+    private int emailSubscriptionsLeft = Integer.MAX_VALUE;
 
     private final PreferencesService service = new PreferencesService(new PreferencesStore() {
         @Override
@@ -29,6 +30,13 @@ class PreferencesServiceTest {
         public void save(String customerId, NotificationPreferences preferences) {
             if (storeFails) throw new IllegalStateException("table unavailable");
             saved.put(customerId, preferences);
+        }
+
+        @Override
+        public boolean countEmailSubscription(String customerId, java.time.Instant now) {
+            if (emailSubscriptionsLeft == 0) return false;
+            emailSubscriptionsLeft--;
+            return true;
         }
     }, new EmailSubscriptions() {
         @Override
@@ -52,6 +60,30 @@ class PreferencesServiceTest {
         assertThat(subscribed).containsExactly("alice@example.com");
         assertThat(unsubscribed).containsExactly("arn:sub:alice");
         assertThat(saved.get("alice").emailSubscriptionArn()).isNull();
+    }
+
+    @Test
+    void shouldAnswer429AndSubscribeNoMore_whenEmailIsTurnedOnMoreOftenThanTheDailyCap() {
+        // given (issue 16, finding 6) a cap of 3 subscriptions a day, and email turned on and off with a new address each time
+        emailSubscriptionsLeft = 3;
+        for (int i = 1; i <= 3; i++) {
+            service.replace("alice", wanted("EMAIL"), Optional.of("alice" + i + "@example.com"));
+            service.replace("alice", wanted("SMS"), Optional.empty());
+        }
+
+        // when email is turned on a fourth time
+        assertThatThrownBy(() -> service.replace("alice", wanted("EMAIL"), Optional.of("alice4@example.com")))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.problem().status()).isEqualTo(429);
+                    assertThat(p.problem().type()).isEqualTo("https://trackline.dev/problems/too-many-requests");
+                    assertThat(Long.parseLong(p.headers().get("retry-after"))).isBetween(1L, 86_400L);
+                });
+
+        // then no fourth subscription, the preferences are unchanged, and turning email off stays possible
+        assertThat(subscribed).containsExactly("alice1@example.com", "alice2@example.com", "alice3@example.com");
+        assertThat(saved.get("alice").channels()).containsExactly("SMS");
+        service.replace("alice", wanted(), Optional.empty());
+        assertThat(saved.get("alice").channels()).isEmpty();
     }
 
     @Test

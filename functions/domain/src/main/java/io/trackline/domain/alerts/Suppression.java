@@ -18,6 +18,8 @@ public enum Suppression {
     SHIPMENT_DAILY_CAP,
     /** The daily SMS cap for the customer is used up. */
     CUSTOMER_DAILY_CAP,
+    /** The daily SMS cap for the phone number is used up, whichever customers and shipments it was sent for. */
+    PHONE_DAILY_CAP,
     /** The SMS or email service refused the message for good (e.g. an unreachable number). */
     REJECTED
 }

@@ -48,6 +48,7 @@ public final class TrackingTable {
     public static final String CLAIM_SK = "CLAIM";
     public static final String ONCE_SK = "ONCE";
     private static final String SMS_COUNT_PREFIX = "SMSCOUNT#";
+    private static final String EMAIL_SUBSCRIBE_COUNT_PREFIX = "EMAILSUBSCOUNT#";
     private static final String FAILED_PREFIX = "FAILED#";
     public static final String FAILED_SK = "FAILED";
     /** The sweeper's due index is spread over this many partitions so no single key gets hot. */
@@ -187,6 +188,11 @@ public final class TrackingTable {
     /** A day's SMS counter in a shipment's, customer's or phone number's partition. */
     public static String smsCountSk(LocalDate day) {
         return SMS_COUNT_PREFIX + day;
+    }
+
+    /** A UTC day's count of email subscriptions a customer asked for (each one mails a confirmation request). */
+    public static Map<String, AttributeValue> emailSubscribeCountKey(String customerId, LocalDate day) {
+        return key(customerPk(customerId), EMAIL_SUBSCRIBE_COUNT_PREFIX + day);
     }
 
     /** An SMS opt-out of a phone number. */

@@ -45,10 +45,12 @@ public interface NotificationLedger {
     }
 
     /**
-     * The SMS counters a send must fit in, for the customer's local day: the shipment's, and the customer's (the phone
-     * number's for a shipment without a customer).
+     * The SMS counters a send must fit in: the shipment's and the customer's (if any) for the customer's local
+     * {@code day}, and the phone number's for the UTC {@code phoneDay} (the time zone is the customer's to choose; the
+     * number's count must not depend on it).
      */
-    record SmsQuota(String shipmentId, Optional<String> customerId, PhoneNumber phone, LocalDate day, SmsCaps caps) {
+    record SmsQuota(String shipmentId, Optional<String> customerId, PhoneNumber phone, LocalDate day, LocalDate phoneDay,
+                    SmsCaps caps) {
     }
 
     sealed interface ClaimResult {
@@ -58,7 +60,8 @@ public interface NotificationLedger {
         record AlreadyDecided() implements ClaimResult {
         }
 
-        record InFlight() implements ClaimResult {
+        /** Another receive holds a live claim until {@code leaseUntil}. */
+        record InFlight(Instant leaseUntil) implements ClaimResult {
         }
 
         /** The once-key was taken by another event, or a cap is used up. */

@@ -43,11 +43,20 @@ public final class SendAlerts {
     private final HeldAlerts held;
     private final AlertTexts messages;
     private final AlertMetrics metrics;
+    private final Retries retries;
     private final Clock clock;
 
     public SendAlerts(AlertPolicy policy, ShipmentSnapshots shipments, CustomerSettings customers, SmsOptOuts optOuts,
                       NotificationLedger ledger, SmsSender sms, EmailSender email, HeldAlerts held,
                       AlertTexts messages, AlertMetrics metrics, Clock clock) {
+        this(policy, shipments, customers, optOuts, ledger, sms, email, held, messages, metrics, Retries.IMMEDIATE, clock);
+    }
+
+    /** @param retries defers a message that found a live claim until the claim's lease ends (README "Exactly once") */
+    public SendAlerts(AlertPolicy policy, ShipmentSnapshots shipments, CustomerSettings customers, SmsOptOuts optOuts,
+                      NotificationLedger ledger, SmsSender sms, EmailSender email, HeldAlerts held,
+                      AlertTexts messages, AlertMetrics metrics, Retries retries, Clock clock) {
+        this.retries = retries;
         this.policy = policy;
         this.shipments = shipments;
         this.customers = customers;
@@ -80,13 +89,39 @@ public final class SendAlerts {
                 snapshots.values().stream().map(ShipmentSnapshot::phone).flatMap(Optional::stream).collect(Collectors.toSet()));
 
         for (AlertRequest request : readable) {
+            Deferral deferral = new Deferral();
             try {
-                if (!alert(request, snapshots.get(request.event().shipmentId()), settings)) failed.add(request.messageId());
+                if (!alert(request, snapshots.get(request.event().shipmentId()), settings, deferral)) {
+                    failed.add(request.messageId());
+                    deferral.until.ifPresent(until -> defer(request, until));
+                }
             } catch (RuntimeException e) {
                 fail(request, e, failed);
             }
         }
         return failed;
+    }
+
+    /**
+     * A message that found a live claim comes back when the lease ends, not after the visibility timeout: retries
+     * while the lease runs would only raise its receive count towards the DLQ ({@code MessageLifetime}).
+     */
+    private void defer(AlertRequest request, Instant until) {
+        try {
+            retries.notBefore(request, until);
+        } catch (RuntimeException e) {
+            LOG.warn("could not defer the retry; it comes back after the visibility timeout", "messageId", request.messageId(),
+                    "error", e.getClass().getSimpleName(), "detail", e.getMessage());
+        }
+    }
+
+    /** The latest lease end among the live claims one message met. */
+    private static final class Deferral {
+        Optional<Instant> until = Optional.empty();
+
+        void until(Instant leaseUntil) {
+            if (until.isEmpty() || until.get().isBefore(leaseUntil)) until = Optional.of(leaseUntil);
+        }
     }
 
     private static void fail(AlertRequest request, RuntimeException e, Set<String> failed) {
@@ -96,7 +131,7 @@ public final class SendAlerts {
     }
 
     /** @return false when some channel must be tried again later */
-    private boolean alert(AlertRequest request, ShipmentSnapshot shipment, CustomerSettings.Loaded settings) {
+    private boolean alert(AlertRequest request, ShipmentSnapshot shipment, CustomerSettings.Loaded settings, Deferral deferral) {
         Optional<String> customerId = customerOf(request.event(), shipment);
         Preferences preferences = settings.preferencesOf(customerId);
         Set<Channel> channels = request.heldChannel().map(EnumSet::of)
@@ -106,7 +141,7 @@ public final class SendAlerts {
         for (Channel channel : channels) {
             // Channels fail independently: an SMS outage must not hold back (or, after the DLQ, lose) the email.
             try {
-                done &= alert(request, channel, recipient);
+                done &= alert(request, channel, recipient, deferral);
             } catch (RuntimeException e) {
                 LOG.error("channel failed, will retry", "messageId", request.messageId(), "eventId", request.event().eventId(),
                         "channel", channel.name(), "error", e.getClass().getSimpleName(), "detail", e.getMessage());
@@ -116,7 +151,7 @@ public final class SendAlerts {
         return done;
     }
 
-    private boolean alert(AlertRequest request, Channel channel, Recipient recipient) {
+    private boolean alert(AlertRequest request, Channel channel, Recipient recipient, Deferral deferral) {
         ShipmentEvent event = request.event();
         ShipmentSnapshot shipment = recipient.shipment();
         Instant now = clock.instant();
@@ -129,7 +164,7 @@ public final class SendAlerts {
         return switch (decision.outcome()) {
             case SUPPRESS -> record(draft.withOutcome(NotificationState.SUPPRESSED, decision.reason().name()), now);
             case HOLD -> hold(request, draft, decision.holdUntil(), now);
-            case SEND -> send(event, draft, decision, recipient, now);
+            case SEND -> send(event, draft, decision, recipient, now, deferral);
         };
     }
 
@@ -149,14 +184,16 @@ public final class SendAlerts {
         return recorded != Recorded.IN_FLIGHT;
     }
 
-    private boolean send(ShipmentEvent event, Notification draft, NotificationDecision decision, Recipient recipient, Instant now) {
+    private boolean send(ShipmentEvent event, Notification draft, NotificationDecision decision, Recipient recipient, Instant now,
+                         Deferral deferral) {
         Channel channel = draft.key().channel();
         // Compose before claiming, so a template problem never leaves a claim behind.
         String smsText = channel == Channel.SMS ? messages.sms(event, recipient.shipment()) : null;
         EmailSender.EmailMessage mail = channel == Channel.EMAIL ? messages.email(event, recipient.shipment()) : null;
         Optional<SmsQuota> quota = channel == Channel.SMS
                 ? Optional.of(new SmsQuota(event.shipmentId(), recipient.customerId(), recipient.shipment().phone().orElseThrow(),
-                        AlertPolicy.capDay(now, recipient.preferences()), policy.caps()))
+                        AlertPolicy.capDay(now, recipient.preferences()), now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                        policy.caps()))
                 : Optional.empty();
         Notification pending = draft.withOutcome(NotificationState.SENT, null);
         return switch (ledger.claim(pending, decision.once(), quota, now)) {
@@ -166,8 +203,9 @@ public final class SendAlerts {
                 logUnchanged(draft, "ALREADY_DECIDED");
                 yield true;
             }
-            case ClaimResult.InFlight ignored -> {
+            case ClaimResult.InFlight inFlight -> {
                 logUnchanged(draft, "IN_FLIGHT");
+                deferral.until(inFlight.leaseUntil());
                 yield false;
             }
         };

@@ -33,7 +33,8 @@ import static io.trackline.notifier.adapter.dynamodb.Items.string;
  *   <li>claim {@code NOTIFY#<eventId>#<channel>} / {@code CLAIM}: {@code state, token, leaseUntil, notificationId,
  *       createdAt}; every write is conditional on the token it last saw (or on its absence);</li>
  *   <li>once-key guard {@code NOTIFY#<shipmentId>#<onceKey>#<channel>} / {@code ONCE}, taken with the first send;</li>
- *   <li>SMS counters {@code SHIP#<id>} and {@code CUSTOMER#<id>} (or {@code PHONE#<e164>}) / {@code SMSCOUNT#<day>};</li>
+ *   <li>SMS counters {@code SHIP#<id>} and {@code CUSTOMER#<id>} / {@code SMSCOUNT#<local day>}, and
+ *       {@code PHONE#<e164>} / {@code SMSCOUNT#<UTC day>};</li>
  *   <li>the notification item {@code SHIP#<shipmentId>} / {@code NOTIF#<createdAt>#<id>}, written in the same
  *       transaction as the claim's state, and overwritten in place when a held notification is decided.</li>
  * </ul>
@@ -91,7 +92,7 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                 Current claim = current.get();
                 if (claim.isFinal()) return new ClaimResult.AlreadyDecided();
                 if (claim.state().equals("CLAIMED")) {
-                    if (claim.leaseUntil() > now.toEpochMilli()) return new ClaimResult.InFlight();
+                    if (claim.leaseUntil() > now.toEpochMilli()) return new ClaimResult.InFlight(Instant.ofEpochMilli(claim.leaseUntil()));
                     retake = true;  // its sender crashed or gave up: once-key and counters were taken with it
                 }
             }
@@ -107,10 +108,14 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                     refusals.add(Suppression.ALREADY_ALERTED);
                 });
                 quota.ifPresent(q -> {
-                    items.add(count(TrackingTable.shipmentPk(q.shipmentId()), q, q.caps().perShipmentPerDay(), now));
+                    items.add(count(TrackingTable.shipmentPk(q.shipmentId()), q.day(), q.caps().perShipmentPerDay(), now));
                     refusals.add(Suppression.SHIPMENT_DAILY_CAP);
-                    items.add(count(recipientPk(q), q, q.caps().perCustomerPerDay(), now));
-                    refusals.add(Suppression.CUSTOMER_DAILY_CAP);
+                    q.customerId().ifPresent(customerId -> {
+                        items.add(count(TrackingTable.customerPk(customerId), q.day(), q.caps().perCustomerPerDay(), now));
+                        refusals.add(Suppression.CUSTOMER_DAILY_CAP);
+                    });
+                    items.add(count(TrackingTable.phonePk(q.phone().e164()), q.phoneDay(), q.caps().perPhonePerDay(), now));
+                    refusals.add(Suppression.PHONE_DAILY_CAP);
                 });
             }
             try {
@@ -218,14 +223,9 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                 .build()).build();
     }
 
-    /** SMS caps count per customer; a shipment without a customer counts per phone number instead. */
-    private static String recipientPk(SmsQuota quota) {
-        return quota.customerId().map(TrackingTable::customerPk).orElseGet(() -> TrackingTable.phonePk(quota.phone().e164()));
-    }
-
-    private TransactWriteItem count(String partition, SmsQuota quota, int cap, Instant now) {
+    private TransactWriteItem count(String partition, java.time.LocalDate day, int cap, Instant now) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(TrackingTable.key(partition, TrackingTable.smsCountSk(quota.day())))
+                .key(TrackingTable.key(partition, TrackingTable.smsCountSk(day)))
                 .updateExpression("ADD #count :one SET expiresAt = :expiresAt")
                 .conditionExpression("attribute_not_exists(#count) OR #count < :cap")
                 .expressionAttributeNames(Map.of("#count", "count"))

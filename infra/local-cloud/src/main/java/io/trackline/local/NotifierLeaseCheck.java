@@ -1,0 +1,59 @@
+package io.trackline.local;
+
+import io.trackline.local.template.Specs;
+import io.trackline.local.template.Template;
+import io.trackline.local.template.TemplateException;
+import io.trackline.notifier.MessageLifetime;
+import io.trackline.notifier.NotifierHandler;
+import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads {@link MessageLifetime} (a notification message must outlive its own claim lease) off the template for every
+ * queue that feeds NotifierFunction: the queue's visibility timeout (or the local cloud's override), its
+ * {@code maxReceiveCount}, the function's {@code Timeout} and its {@code CLAIM_LEASE} (or the ledger's default).
+ */
+public final class NotifierLeaseCheck {
+    private static final Duration SQS_DEFAULT_VISIBILITY = Duration.ofSeconds(30);
+
+    private NotifierLeaseCheck() {
+    }
+
+    /** The lifetimes as configured: {@code visibilityOverride} empty means AWS's values, the template's own. */
+    public static List<MessageLifetime> lifetimes(Template template, Optional<Duration> visibilityOverride) {
+        List<MessageLifetime> lifetimes = new ArrayList<>();
+        for (Specs.Function function : template.functions()) {
+            if (!function.handlerClass().equals(NotifierHandler.class.getName())) continue;
+            Duration lease = Optional.ofNullable(function.environment().get("CLAIM_LEASE"))
+                    .map(value -> Duration.parse(value.toString())).orElse(DynamoDbNotificationLedger.DEFAULT_LEASE);
+            for (Specs.SqsSource source : function.queues()) {
+                String queueId = source.queueId().orElseThrow(() -> new TemplateException(
+                        function.logicalId() + ".Events." + source.event() + ".Queue should be !GetAtt <queue>.Arn"));
+                Specs.Queue queue = template.queues().stream().filter(q -> q.logicalId().equals(queueId)).findFirst()
+                        .orElseThrow(() -> new TemplateException("no queue " + queueId + " in the template"));
+                Duration visibility = visibilityOverride.orElseGet(() -> Optional.ofNullable(queue.attributes().get("VisibilityTimeout"))
+                        .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(SQS_DEFAULT_VISIBILITY));
+                // No redrive policy: SQS keeps retrying until the retention period ends, far beyond any lease.
+                queue.redrive().ifPresent(redrive -> lifetimes.add(new MessageLifetime(visibility, redrive.maxReceiveCount(),
+                        lease, Duration.ofSeconds(function.timeoutSeconds()))));
+            }
+        }
+        return lifetimes;
+    }
+
+    /** @throws TemplateException (one line, what to fix) when a notification could reach its DLQ before its lease ends */
+    public static void check(Template template, Optional<Duration> visibilityOverride) {
+        for (MessageLifetime lifetime : lifetimes(template, visibilityOverride)) {
+            try {
+                lifetime.check(visibilityOverride.isPresent() ? "local cloud (every queue's visibility "
+                        + visibilityOverride.get().toSeconds() + " s)" : "template.yaml");
+            } catch (IllegalStateException e) {
+                throw new TemplateException(e.getMessage());
+            }
+        }
+    }
+}
