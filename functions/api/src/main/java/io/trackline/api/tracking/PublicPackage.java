@@ -14,7 +14,9 @@ import java.util.Objects;
  * What the public sees of a carrier package (PRODUCT.md §9): the carrier's facts only, the same in every tenant's
  * shipment of the package, because the processor applies each scan and estimate to all of them. It has no field for
  * anything a tenant registers (order, customer, address, contact, service, promised date) nor for anything derived from
- * one ({@code delayed} here is the carrier's word, not a promise missed), so no registration can change it.
+ * one ({@code delayed} here is the carrier's word, not a promise missed), so no registration can change it. Scans
+ * with an implausible carrier time (README "Tracking engine") are left out: they changed nothing, and a 2099 scan at
+ * the top of a public history would mislead.
  *
  * @param delayed the status scan says the carrier is delayed, or its latest estimate is a day or more after its first
  */
@@ -38,7 +40,7 @@ public record PublicPackage(String carrier, String trackingNumber, Status status
         return new PublicPackage(s.carrier(), s.trackingNumber(), s.status(), s.milestone(), s.exceptionReason(),
                 s.actionRequired(), !terminal && (slipped || carrierDelay), terminal,
                 new CarrierEta(eta.first(), eta.latest(), eta.history()),
-                s.events().stream().map(PublicScan::of).toList());
+                s.events().stream().filter(e -> !e.implausibleTime()).map(PublicScan::of).toList());
     }
 
     /** The carrier's estimates: its first and latest, and each estimated date with its first report. */

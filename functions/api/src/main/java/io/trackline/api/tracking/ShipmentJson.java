@@ -3,7 +3,10 @@ package io.trackline.api.tracking;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackline.aws.Json;
+import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Location;
+import io.trackline.domain.tracking.Milestone;
+import io.trackline.domain.tracking.Status;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,16 +23,9 @@ public final class ShipmentJson {
         if (audience == Audience.PUBLIC) return publicPackage(PublicPackage.of(s));
         ObjectNode json = Json.mapper().createObjectNode();
         json.put("id", s.id()).put("orderId", s.orderId()).put("customerId", s.customerId());
-        json.put("carrier", s.carrier()).put("trackingNumber", s.trackingNumber()).put("service", s.service())
-                .put("status", s.status().name())
-                .put("statusText", CustomerTexts.status(s.status()))
-                .put("milestone", s.milestone() == null ? null : s.milestone().name())
-                .put("exceptionReason", s.exceptionReason() == null ? null : s.exceptionReason().name())
-                .put("exceptionText", CustomerTexts.exception(s.exceptionReason()))
-                .put("actionRequired", s.actionRequired())
-                .put("actionText", s.actionRequired() ? CustomerTexts.action(s.exceptionReason()) : null)
-                .put("delayed", s.delayed())
-                .put("terminal", s.terminal() || s.status().isTerminal());
+        json.put("carrier", s.carrier()).put("trackingNumber", s.trackingNumber()).put("service", s.service());
+        progress(json, s.status(), s.milestone(), s.exceptionReason(), s.actionRequired(), s.delayed(),
+                s.terminal() || s.status().isTerminal());
         json.set("eta", eta(s.eta()));
         json.set("deliveryAddress", Json.mapper().valueToTree(s.deliveryAddress()));
         ArrayNode changes = json.putArray("addressChanges");
@@ -51,16 +47,8 @@ public final class ShipmentJson {
      */
     public static ObjectNode publicPackage(PublicPackage p) {
         ObjectNode json = Json.mapper().createObjectNode()
-                .put("carrier", p.carrier()).put("trackingNumber", p.trackingNumber())
-                .put("status", p.status().name())
-                .put("statusText", CustomerTexts.status(p.status()))
-                .put("milestone", p.milestone() == null ? null : p.milestone().name())
-                .put("exceptionReason", p.exceptionReason() == null ? null : p.exceptionReason().name())
-                .put("exceptionText", CustomerTexts.exception(p.exceptionReason()))
-                .put("actionRequired", p.actionRequired())
-                .put("actionText", p.actionRequired() ? CustomerTexts.action(p.exceptionReason()) : null)
-                .put("delayed", p.delayed())
-                .put("terminal", p.terminal());
+                .put("carrier", p.carrier()).put("trackingNumber", p.trackingNumber());
+        progress(json, p.status(), p.milestone(), p.exceptionReason(), p.actionRequired(), p.delayed(), p.terminal());
         ObjectNode eta = json.putObject("eta")
                 .put("first", date(p.eta().first()))
                 .put("latest", date(p.eta().latest()));
@@ -78,6 +66,20 @@ public final class ShipmentJson {
             event.put("source", e.source()).put("rawStatus", e.rawStatus()).put("postTerminal", e.postTerminal());
         }
         return json;
+    }
+
+    /** Where the package is, with the texts for a person: the same fields for every audience. */
+    private static void progress(ObjectNode json, Status status, Milestone milestone, ExceptionReason reason,
+                                 boolean actionRequired, boolean delayed, boolean terminal) {
+        json.put("status", status.name())
+                .put("statusText", CustomerTexts.status(status))
+                .put("milestone", milestone == null ? null : milestone.name())
+                .put("exceptionReason", reason == null ? null : reason.name())
+                .put("exceptionText", CustomerTexts.exception(reason))
+                .put("actionRequired", actionRequired)
+                .put("actionText", actionRequired ? CustomerTexts.action(reason) : null)
+                .put("delayed", delayed)
+                .put("terminal", terminal);
     }
 
     public static ObjectNode order(String orderId, String customerId, List<TrackedShipment> shipments, Audience audience) {
