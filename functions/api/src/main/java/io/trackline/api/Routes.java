@@ -24,6 +24,7 @@ import io.trackline.api.tracking.NotificationHistory;
 import io.trackline.api.tracking.OrderRef;
 import io.trackline.api.tracking.OrderTracking;
 import io.trackline.api.tracking.Page;
+import io.trackline.api.tracking.ShipmentJson;
 import io.trackline.api.tracking.ShipmentTracking;
 import io.trackline.api.tracking.TrackedOrder;
 import io.trackline.aws.Json;
@@ -127,8 +128,8 @@ final class Routes {
             return Responses.json(200, PreferencesJson.of(preferences.replace(customer, wanted, email)));
         });
         routes.put("GET /v1/track/{carrier}/{trackingNumber}", r ->
-                Responses.json(200, shipment(tracking.publicly(r.pathParameter("carrier"), r.pathParameter("trackingNumber")),
-                        Audience.PUBLIC, true)));
+                Responses.json(200, ShipmentJson.publicPackage(
+                        tracking.publicly(r.pathParameter("carrier"), r.pathParameter("trackingNumber")))));
         routes.put("GET /v1/openapi.json", r -> documentation.response());
         return routes;
     }

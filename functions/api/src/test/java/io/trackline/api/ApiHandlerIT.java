@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -511,7 +512,7 @@ class ApiHandlerIT {
     }
 
     @Test
-    void shouldTrackTheNewestRegistrationPublicly_andAnOlderOneOnceTtlRemovedTheNewest() {
+    void shouldTrackTheOldestRegistrationPublicly_andAYoungerOneOnceTtlRemovedTheOldest() {
         // given one package registered by tenant X, then by tenant Y, each shipment with its own scan
         var older = seed.shipment(tenantX, unique("o-"), customerA).registeredAt(Instant.now().minusSeconds(7200)).save();
         var newer = seed.shipment(tenantY, unique("o-"), customerB)
@@ -523,12 +524,45 @@ class ApiHandlerIT {
 
         // when
         var whileBothExist = json(call(publicRoute));
-        cloud.dynamo.deleteItem(b -> b.tableName(Cloud.TABLE).key(key(newer.id)));
+        cloud.dynamo.deleteItem(b -> b.tableName(Cloud.TABLE).key(key(older.id)));
         var afterTtl = json(call(publicRoute));
 
-        // then
-        assertThat(whileBothExist.path("events").findValuesAsText("city")).containsExactly("Peoria");
-        assertThat(afterTtl.path("events").findValuesAsText("city")).containsExactly("Joliet");
+        // then the oldest registration (the fullest history: a later one gets only the scans after it) is shown
+        assertThat(whileBothExist.path("events").findValuesAsText("city")).containsExactly("Joliet");
+        assertThat(afterTtl.path("events").findValuesAsText("city")).containsExactly("Peoria");
+    }
+
+    @Test
+    void shouldShowTheSameCarrierFactsPublicly_whenAnotherTenantRegistersThePackageWithHostileValues() {
+        // given tenant X's package with a scan, tracked publicly
+        var shipment = seed.shipment(tenantX, unique("o-"), customerA).save();
+        seed.scan(shipment.id, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1), "IN_TRANSIT", "Springfield", "Departed");
+        var publicRoute = route("GET /v1/track/{carrier}/{trackingNumber}").path("carrier", "ups").path("trackingNumber", shipment.trackingNumber());
+        var before = call(publicRoute);
+        String promised = LocalDate.now(ZoneOffset.UTC).plusDays(400).toString();
+
+        // when tenant Y registers it with a hostile value in every field a tenant owns (and once with a 2020 promise)
+        var hijack = call(route("POST /v1/shipments").apiKey(keyY).body("""
+                {"orderId":"HIJACKED-ORDER","customerId":"hijacker-customer","carrier":"UPS","trackingNumber":"%s",
+                 "service":"HIJACKED","promisedDeliveryDate":"%s",
+                 "deliveryAddress":{"name":"Mallory Hijacker","line1":"666 Hijack Lane","city":"Hijackville",
+                   "region":"HJ","postalCode":"66666","country":"AQ"},
+                 "contact":{"email":"mallory@hijack.example","phone":"+14155556666"}}"""
+                .formatted(shipment.trackingNumber(), promised)));
+        var hijack2020 = call(route("POST /v1/shipments").apiKey(keyY).body("""
+                {"orderId":"HIJACKED-2020","customerId":"hijacker-customer","carrier":"ups","trackingNumber":"%s",
+                 "service":"HIJACKED","promisedDeliveryDate":"2020-01-01"}""".formatted(shipment.trackingNumber())));
+        var after = call(publicRoute);
+
+        // then the public answer is byte-identical and carries none of Y's values
+        assertThat(hijack.getStatusCode()).isEqualTo(201);
+        assertThat(hijack2020.getStatusCode()).isIn(200, 400);
+        assertThat(after.getStatusCode()).isEqualTo(200);
+        assertThat(after.getBody()).isEqualTo(before.getBody());
+        assertThat(after.getBody()).doesNotContain("HIJACKED", "hijacker-customer", "Mallory", "Hijack", "66666",
+                "mallory@hijack.example", "+14155556666", promised, "2020-01-01", json(hijack).path("id").asText(),
+                "\"service\"", "\"promised\"", "\"expected\"");
+        assertThat(json(after).path("events").findValuesAsText("city")).containsExactly("Springfield");
     }
 
     @Test

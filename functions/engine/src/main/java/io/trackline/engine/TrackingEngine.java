@@ -39,7 +39,8 @@ public final class TrackingEngine {
         TrackingPolicy d = TrackingPolicy.DEFAULT;
         return new TrackingPolicy(settings.duration("DELAY_GRACE", d.delayGrace()),
                 settings.duration("STALLED_AFTER", d.stalledAfter()), settings.duration("LOST_AFTER", d.lostAfter()),
-                settings.duration("RETENTION_AFTER_END", d.retention()));
+                settings.duration("RETENTION_AFTER_END", d.retention()),
+                settings.duration("SCAN_AHEAD", d.scanAhead()), settings.duration("SCAN_MAX_AGE", d.scanMaxAge()));
     }
 
     public DynamoDbShipments shipments() {

@@ -73,7 +73,14 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
         int unregisteredPackages = 0;
         for (var entry : reportsByPackage.entrySet()) {
             try {
-                int shipments = trackScans.track(PackageScans.of(entry.getValue()));
+                PackageScans scans = PackageScans.of(entry.getValue());
+                var implausible = trackScans.implausible(scans);
+                if (!implausible.isEmpty()) {
+                    // PRODUCT.md §9: outside the window around receipt; kept flagged (or refused, unregistered): say why.
+                    LOG.warn("implausible scan time", "package", entry.getKey(), "scans", implausible.size(),
+                            "reason", "occurredAt outside [receivedAt - SCAN_MAX_AGE, receivedAt + SCAN_AHEAD]");
+                }
+                int shipments = trackScans.track(scans);
                 shipmentsUpdated += shipments;
                 if (shipments == 0) unregisteredPackages++;
             } catch (RuntimeException e) {

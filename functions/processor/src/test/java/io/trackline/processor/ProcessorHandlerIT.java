@@ -11,8 +11,10 @@ import io.trackline.domain.alerts.Trigger;
 import io.trackline.domain.shipment.MutableClock;
 import io.trackline.domain.shipment.Scans;
 import io.trackline.domain.shipment.Shipment;
+import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.ScanReport;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.tracking.TrackingNumber;
@@ -20,11 +22,15 @@ import io.trackline.relay.StreamRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.trackline.domain.shipment.Scans.scan;
@@ -207,6 +213,80 @@ class ProcessorHandlerIT {
         assertThat(moved).containsExactly(new RedriveDeadLetters.Moved(messageId, "DynamoDbException: service unavailable"));
         assertThat(cloud.approximateCount(stack.deadLetterQueueUrl())).isZero();
         assertThat(engine.shipments().byId(id).orElseThrow().status()).isEqualTo(Status.IN_TRANSIT);
+    }
+
+    // ------------------------------------------------------------------ plausible carrier times (PRODUCT.md §9)
+
+    @Test
+    void shouldChangeTheStatusAndAnnounceIt_whenAScanDated2099CameFirst() {
+        // given
+        String id = register(REGISTERED);
+        triggersPublished();
+        Scan future = scan(Status.IN_TRANSIT, "2099-01-01T00:00:00+09:00");
+        // when: the 2099 scan, then a current OUT_FOR_DELIVERY (received at NOW, happened 30 minutes before)
+        assertThat(handler.handleRequest(batchOf(report(REGISTERED, future)), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(batchOf(report(REGISTERED, scan(Status.OUT_FOR_DELIVERY, "2026-03-03T05:30:00-06:00"))), null)
+                .getBatchItemFailures()).isEmpty();
+        // then
+        Shipment shipment = engine.shipments().byId(id).orElseThrow();
+        assertThat(shipment.status()).isEqualTo(Status.OUT_FOR_DELIVERY);
+        assertThat(shipment.tracking().lastScanAt()).isEqualTo(Instant.parse("2026-03-03T11:30:00Z"));
+        assertThat(triggersPublished()).containsExactly(Trigger.OUT_FOR_DELIVERY);
+        Map<String, AttributeValue> item = scanItem(id, future);
+        assertThat(item.get("implausibleTime").bool()).isTrue();
+        assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(scanTtl());
+        assertThat(engine.shipments().history(id)).hasSize(2);
+    }
+
+    @Test
+    void shouldOpenNoSuspectedLostCase_andKeepTheScanPastItsCarrierTime_whenAScanIsDated1970() {
+        // given
+        String id = register(REGISTERED);
+        Scan ancient = scan(Status.IN_TRANSIT, "1970-01-01T00:00:00-05:00");
+        // when
+        assertThat(handler.handleRequest(batchOf(report(REGISTERED, ancient)), null).getBatchItemFailures()).isEmpty();
+        long storedTtl = scanTtl();
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
+        engine.sweepShipments().sweep(100);
+        // then
+        Shipment shipment = engine.shipments().byId(id).orElseThrow();
+        assertThat(shipment.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(shipment.suspectedLost()).isFalse();
+        assertThat(shipment.tracking().lastScanAt()).isNull();
+        assertThat(cloud.dynamo.query(b -> b.tableName(stack.table())
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :case)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SHIP#" + id),
+                        ":case", AttributeValue.fromS("CASE#")))).items()).isEmpty();
+        Map<String, AttributeValue> item = scanItem(id, ancient);
+        assertThat(item.get("implausibleTime").bool()).isTrue();
+        assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(storedTtl);
+    }
+
+    @Test
+    void shouldAttachItFlagged_whenAnImplausibleScanCameBeforeTheRegistration() {
+        // given: a 2099 scan of a package nobody registered yet
+        Scan future = scan(Status.DELIVERED, "2099-06-01T10:00:00Z");
+        assertThat(handler.handleRequest(batchOf(report(UNREGISTERED, future)), null).getBatchItemFailures()).isEmpty();
+        // when
+        String id = register(UNREGISTERED);
+        // then
+        Shipment shipment = engine.shipments().byId(id).orElseThrow();
+        assertThat(shipment.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(shipment.terminal()).isFalse();
+        assertThat(engine.shipments().history(id)).singleElement().satisfies(t -> assertThat(t.implausibleTime()).isTrue());
+    }
+
+    /** PRODUCT.md §9: retention counts from storage (the processor's clock), never from the carrier's time. */
+    private long scanTtl() {
+        return clock.instant().plus(TrackingPolicy.DEFAULT.retention()).plus(Duration.ofDays(365)).getEpochSecond();
+    }
+
+    private Map<String, AttributeValue> scanItem(String id, Scan scan) {
+        return cloud.dynamo.query(b -> b.tableName(stack.table()).keyConditionExpression("PK = :pk AND begins_with(SK, :event)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SHIP#" + id),
+                                ":event", AttributeValue.fromS("EVENT#")))).items().stream()
+                .filter(i -> OffsetDateTime.parse(i.get("occurredAt").s()).isEqual(scan.occurredAt()))
+                .findFirst().orElseThrow();
     }
 
     private String register(TrackingNumber trackingNumber) {

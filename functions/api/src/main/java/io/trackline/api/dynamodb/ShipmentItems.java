@@ -68,7 +68,7 @@ public final class ShipmentItems {
                 OffsetDateTime.parse(str(item, "occurredAt")), str(item, "description"),
                 read(item, "location", Location.class).orElse(Location.UNKNOWN), str(item, "source"),
                 str(item, "rawStatus"), named(ExceptionReason.class, str(item, "exceptionReason"), null),
-                bool(item, "postTerminal"));
+                bool(item, "postTerminal"), bool(item, "implausibleTime"));
     }
 
     public static NotificationRecord notification(Map<String, AttributeValue> item) {

@@ -42,15 +42,21 @@ public final class ShipmentTracking {
     }
 
     /**
-     * Public tracking: the most recently registered shipment of the package, whichever tenant has it. Two requests; an
-     * older registration is read only when TTL has removed the newer one's shipment (claims outlive shipments).
+     * Public tracking (PRODUCT.md §9): the carrier's facts of the package, from its OLDEST registration whose shipment
+     * still exists. Every registered shipment gets each scan and estimate from its registration on (scans that came
+     * before the first registration are attached to it), so the oldest has the fullest history, and a later
+     * registration by anyone changes nothing the public sees; what is shown is a {@link PublicPackage}, which has no
+     * field a tenant registers. Two requests; a younger registration is read only when TTL has removed the older
+     * one's shipment (claims outlive shipments).
      */
-    public TrackedShipment publicly(String carrier, String trackingNumber) {
+    public PublicPackage publicly(String carrier, String trackingNumber) {
         return registrations(carrier, trackingNumber)
-                .sorted(Comparator.comparing(PackageRegistration::registeredAt).reversed())
+                .sorted(Comparator.comparing(PackageRegistration::registeredAt)
+                        .thenComparing(PackageRegistration::shipmentId))
                 .map(r -> queries.shipment(r.shipmentId(), MAX_EVENTS))
                 .flatMap(Optional::stream)
                 .findFirst()
+                .map(PublicPackage::of)
                 .orElseThrow(Problems::notFound);
     }
 

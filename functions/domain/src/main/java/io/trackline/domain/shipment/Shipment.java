@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +72,16 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
     /** Applies scans and carrier estimates received for this package, in any order and however often. */
     public ShipmentUpdate apply(Collection<Scan> scans, Collection<CarrierEstimate> estimates, Instant now,
                                 TrackingPolicy policy) {
+        return apply(scans, Set.of(), estimates, now, policy);
+    }
+
+    /**
+     * As {@link #apply(Collection, Collection, Instant, TrackingPolicy)}, where the scans named in {@code implausible}
+     * (carrier time outside {@link TrackingPolicy#plausible}) are kept in the history once, flagged, and change
+     * nothing else: not the status, milestone, terminal or return bookkeeping, nor {@code lastScanAt}.
+     */
+    public ShipmentUpdate apply(Collection<Scan> scans, Set<ScanKey> implausible, Collection<CarrierEstimate> estimates,
+                                Instant now, TrackingPolicy policy) {
         Map<ScanKey, Scan> fresh = new LinkedHashMap<>();
         for (Scan scan : scans) {
             if (!scan.carrier().equals(registration.carrier()) || !scan.trackingNumber().equals(registration.trackingNumber())) {
@@ -79,11 +90,12 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
             if (!tracking.knows(scan.key())) fresh.putIfAbsent(scan.key(), scan);
         }
         TrackingState next = tracking;
-        for (Scan scan : fresh.values()) next = next.with(scan);
+        for (Scan scan : fresh.values()) next = implausible.contains(scan.key()) ? next.withKnown(scan) : next.with(scan);
         next = next.with(next.eta().with(estimates));
 
         TrackingState after = next;
-        List<TrackedScan> newScans = fresh.values().stream().map(s -> new TrackedScan(s, after.isPostTerminal(s))).toList();
+        List<TrackedScan> newScans = fresh.values().stream().map(s -> implausible.contains(s.key())
+                ? new TrackedScan(s, false, true) : new TrackedScan(s, after.isPostTerminal(s))).toList();
         List<ShipmentEvent> events = new ArrayList<>();
         if (after.status() != tracking.status()) {
             Scan cause = fresh.get(after.statusScan().key());

@@ -63,6 +63,14 @@ public record TrackingState(
                 eta, keys, alerts);
     }
 
+    /** A scan kept in the history that changes nothing but the known scans (its carrier time is implausible). */
+    TrackingState withKnown(Scan scan) {
+        Set<Long> keys = new HashSet<>(knownScans);
+        keys.add(scan.key().fingerprint());
+        return new TrackingState(statusScan, milestone, firstTerminalAt, firstDeliveredAt, latestReturnAt, lastScanAt,
+                eta, keys, alerts);
+    }
+
     TrackingState with(Eta newEta) {
         return new TrackingState(statusScan, milestone, firstTerminalAt, firstDeliveredAt, latestReturnAt, lastScanAt,
                 newEta, knownScans, alerts);

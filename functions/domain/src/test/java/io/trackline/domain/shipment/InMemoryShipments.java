@@ -31,7 +31,7 @@ public class InMemoryShipments implements Shipments {
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final Map<String, Map<ScanKey, TrackedScan>> histories = new ConcurrentHashMap<>();
     private final Map<String, List<Announcement>> outboxes = new ConcurrentHashMap<>();
-    private final Map<String, Map<ScanKey, Scan>> unattached = new ConcurrentHashMap<>();
+    private final Map<String, Map<ScanKey, TrackedScan>> unattached = new ConcurrentHashMap<>();
     private final Map<String, SuspectedLoss> cases = new ConcurrentHashMap<>();
 
     public InMemoryShipments(TrackingPolicy policy, Announcer changeStream) {
@@ -93,13 +93,14 @@ public class InMemoryShipments implements Shipments {
     }
 
     @Override
-    public void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans) {
+    public void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans,
+                               java.util.Set<io.trackline.domain.tracking.ScanKey> implausible) {
         var kept = unattached.computeIfAbsent(carrier.code() + '#' + trackingNumber.value(), k -> new ConcurrentHashMap<>());
-        scans.forEach(s -> kept.putIfAbsent(s.key(), s));
+        scans.forEach(s -> kept.putIfAbsent(s.key(), new TrackedScan(s, false, implausible.contains(s.key()))));
     }
 
     @Override
-    public List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber) {
+    public List<TrackedScan> unattachedScans(Carrier carrier, TrackingNumber trackingNumber) {
         return List.copyOf(unattached.getOrDefault(carrier.code() + '#' + trackingNumber.value(), Map.of()).values());
     }
 

@@ -12,6 +12,7 @@ import io.trackline.domain.shipment.port.ConcurrentUpdateException;
 import io.trackline.domain.shipment.port.Shipments;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.Scan;
+import io.trackline.domain.tracking.ScanKey;
 import io.trackline.domain.tracking.TrackingNumber;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,6 +32,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import static io.trackline.engine.dynamodb.TrackingTable.PK;
@@ -209,24 +211,25 @@ public final class DynamoDbShipments implements Shipments {
     }
 
     @Override
-    public void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans) {
+    public void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans,
+                               Set<ScanKey> implausible) {
         long expiresAt = clock.instant().plus(policy.retention()).getEpochSecond();
         for (Scan scan : scans) {
             Map<String, AttributeValue> item = new HashMap<>(ScanItem.of(TrackingTable.trackPk(carrier, trackingNumber),
-                    new TrackedScan(scan, false)));
-            // Nobody may ever register the package: the scans go after the retention period.
+                    new TrackedScan(scan, false, implausible.contains(scan.key()))));
+            // Nobody may ever register the package: the scans go after the retention period, counted from now.
             item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
             putOnce(item);
         }
     }
 
     @Override
-    public List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber) {
+    public List<TrackedScan> unattachedScans(Carrier carrier, TrackingNumber trackingNumber) {
         return query(QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :event)")
                 .expressionAttributeValues(Map.of(":pk", s(TrackingTable.trackPk(carrier, trackingNumber)),
                         ":event", s(TrackingTable.EVENT_PREFIX)))
-                .build()).stream().map(ScanItem::scan).toList();
+                .build()).stream().map(ScanItem::tracked).toList();
     }
 
     @Override
@@ -256,13 +259,14 @@ public final class DynamoDbShipments implements Shipments {
 
     /**
      * Scans are written once and never revisited, so each gets its own expiry: a year past the shipment's retention from
-     * when it happened, which outlives any shipment that ends within a year of its scans.
+     * when we stored it (PRODUCT.md §9: retention counts from storage, never from the carrier's time, which may be
+     * implausible), which outlives any shipment that ends within a year of its scans.
      */
     private void putScans(String pk, List<TrackedScan> scans) {
+        long expiresAt = clock.instant().plus(policy.retention()).plus(SCAN_OUTLIVES_SHIPMENT).getEpochSecond();
         for (TrackedScan scan : scans) {
             Map<String, AttributeValue> item = new HashMap<>(ScanItem.of(pk, scan));
-            item.put("expiresAt", AttributeValue.fromN(Long.toString(scan.scan().occurredAt().toInstant()
-                    .plus(policy.retention()).plus(SCAN_OUTLIVES_SHIPMENT).getEpochSecond())));
+            item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
             putOnce(item);
         }
     }

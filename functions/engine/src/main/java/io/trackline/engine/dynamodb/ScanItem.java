@@ -42,6 +42,7 @@ final class ScanItem {
                 .bool("actionRequired", scan.actionRequired())
                 .bool("carrierSaysDelayed", scan.carrierSaysDelayed())
                 .bool("postTerminal", tracked.postTerminal())
+                .flag("implausibleTime", tracked.implausibleTime())
                 .build();
     }
 
@@ -59,6 +60,6 @@ final class ScanItem {
     }
 
     static TrackedScan tracked(Map<String, AttributeValue> item) {
-        return new TrackedScan(scan(item), bool(item, "postTerminal"));
+        return new TrackedScan(scan(item), bool(item, "postTerminal"), bool(item, "implausibleTime"));
     }
 }

@@ -2,14 +2,17 @@ package io.trackline.domain.shipment.port;
 
 import io.trackline.domain.shipment.Shipment;
 import io.trackline.domain.shipment.ShipmentUpdate;
+import io.trackline.domain.shipment.TrackedScan;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.Scan;
+import io.trackline.domain.tracking.ScanKey;
 import io.trackline.domain.tracking.TrackingNumber;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where shipments, their history and their outbox live. */
 public interface Shipments {
@@ -42,10 +45,23 @@ public interface Shipments {
     void create(ShipmentUpdate registration);
 
     /** Keeps scans of a package nobody registered yet, to attach at registration. */
-    void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans);
+    default void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans) {
+        keepUnattached(carrier, trackingNumber, scans, Set.of());
+    }
+
+    /**
+     * Keeps scans of a package nobody registered yet, to attach at registration; those named in {@code implausible}
+     * (carrier time outside the window around their receipt, PRODUCT.md §9) are kept flagged and attached flagged.
+     */
+    void keepUnattached(Carrier carrier, TrackingNumber trackingNumber, Collection<Scan> scans, Set<ScanKey> implausible);
 
     /** The scans kept for a package nobody had registered. */
-    List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber);
+    default List<Scan> unattached(Carrier carrier, TrackingNumber trackingNumber) {
+        return unattachedScans(carrier, trackingNumber).stream().map(TrackedScan::scan).toList();
+    }
+
+    /** The scans kept for a package nobody had registered, with their {@link TrackedScan#implausibleTime} flag. */
+    List<TrackedScan> unattachedScans(Carrier carrier, TrackingNumber trackingNumber);
 
     /**
      * The sweeper looked at the shipment and nothing was due: index it at its {@link Shipment#nextCheckAt} (saves may

@@ -8,18 +8,22 @@ import io.trackline.domain.shipment.DeliveryAddress;
 import io.trackline.domain.shipment.Registration;
 import io.trackline.domain.shipment.Shipment;
 import io.trackline.domain.shipment.ShipmentUpdate;
+import io.trackline.domain.shipment.TrackedScan;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.shipment.port.AlreadyRegisteredException;
 import io.trackline.domain.shipment.port.Shipments;
 import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.ScanKey;
 import io.trackline.domain.tracking.TrackingNumber;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code POST /v1/shipments}: registers a shipment, idempotent on carrier + tracking number within the tenant (the same
@@ -82,6 +86,11 @@ public final class RegisterShipment {
     public record Result(Shipment shipment, boolean created) {
     }
 
+    /** Scans kept unattached with an implausible carrier time stay flagged when attached (PRODUCT.md §9). */
+    private static Set<ScanKey> implausible(List<TrackedScan> kept) {
+        return kept.stream().filter(TrackedScan::implausibleTime).map(t -> t.scan().key()).collect(Collectors.toSet());
+    }
+
     public Result register(Command command) {
         var existing = shipments.registered(command.tenantId(), command.carrier(), command.trackingNumber());
         if (existing.isPresent()) return new Result(existing.get(), false);
@@ -89,7 +98,8 @@ public final class RegisterShipment {
         Shipment shipment = Shipment.register(new Registration(ids.get(), command.tenantId(), command.orderId(),
                 command.customerId(), command.carrier(), command.trackingNumber(), command.service(),
                 command.promisedDeliveryDate(), command.deliveryAddress(), command.contact(), now));
-        ShipmentUpdate update = shipment.apply(shipments.unattached(command.carrier(), command.trackingNumber()),
+        List<TrackedScan> early = shipments.unattachedScans(command.carrier(), command.trackingNumber());
+        ShipmentUpdate update = shipment.apply(early.stream().map(TrackedScan::scan).toList(), implausible(early),
                 List.of(), now, policy);
         try {
             shipments.create(update);
@@ -98,10 +108,11 @@ public final class RegisterShipment {
                     .orElseThrow(() -> raced), false);
         }
         // Scans kept as unattached while this registration was being written would otherwise never be attached.
-        var late = shipments.unattached(command.carrier(), command.trackingNumber()).stream()
-                .filter(scan -> !update.after().tracking().knows(scan.key())).toList();
+        var late = shipments.unattachedScans(command.carrier(), command.trackingNumber()).stream()
+                .filter(scan -> !update.after().tracking().knows(scan.scan().key())).toList();
         if (!late.isEmpty()) {
-            trackScans.track(new PackageScans(command.carrier(), command.trackingNumber(), late, List.of()));
+            trackScans.track(new PackageScans(command.carrier(), command.trackingNumber(),
+                    late.stream().map(TrackedScan::scan).toList(), List.of()), implausible(late));
             return new Result(shipments.byId(update.after().id()).orElseThrow(), true);
         }
         return new Result(update.after(), true);

@@ -6,8 +6,12 @@ import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.shipment.port.ConcurrentUpdateException;
 import io.trackline.domain.shipment.port.Shipments;
 
+import io.trackline.domain.tracking.ScanKey;
+
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The processor's use case: apply one package's scans to every shipment registered for it (or keep them until one is),
@@ -32,19 +36,35 @@ public final class TrackScans {
 
     /** @return how many shipments the scans were applied to (0: kept as unattached) */
     public int track(PackageScans scans) {
+        return track(scans, Set.of());
+    }
+
+    /**
+     * @param alsoImplausible scans known to be implausible already (kept flagged while the package was unregistered)
+     * @return how many shipments the scans were applied to (0: kept as unattached)
+     */
+    public int track(PackageScans scans, Set<ScanKey> alsoImplausible) {
+        Set<ScanKey> implausible = new HashSet<>(scans.implausible(policy));
+        implausible.addAll(alsoImplausible);
         List<Shipment> registered = shipments.forPackage(scans.carrier(), scans.trackingNumber());
         if (registered.isEmpty()) {
-            shipments.keepUnattached(scans.carrier(), scans.trackingNumber(), scans.scans());
+            // Kept flagged, and attached flagged at registration: they never change a state.
+            shipments.keepUnattached(scans.carrier(), scans.trackingNumber(), scans.scans(), implausible);
             return 0;
         }
-        for (Shipment shipment : registered) apply(shipment, scans);
+        for (Shipment shipment : registered) apply(shipment, scans, implausible);
         return registered.size();
     }
 
-    private void apply(Shipment shipment, PackageScans scans) {
+    /** The scans of {@code scans} whose carrier time this engine's policy finds implausible (PRODUCT.md §9). */
+    public Set<ScanKey> implausible(PackageScans scans) {
+        return scans.implausible(policy);
+    }
+
+    private void apply(Shipment shipment, PackageScans scans, Set<ScanKey> implausible) {
         Shipment current = shipment;
         for (int attempt = 1; ; attempt++) {
-            ShipmentUpdate update = current.apply(scans.scans(), scans.estimates(), clock.instant(), policy);
+            ShipmentUpdate update = current.apply(scans.scans(), implausible, scans.estimates(), clock.instant(), policy);
             if (!update.changed()) return;
             try {
                 shipments.save(update);
