@@ -151,9 +151,12 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
         return candidates.stream().min(Instant::compareTo);
     }
 
-    /** When DynamoDB's TTL may remove an ended shipment. */
+    /**
+     * When DynamoDB's TTL may remove an ended shipment: the retention counts from our last save of it (PRODUCT.md §9,
+     * from when we stored something), never from the carrier's scan time, which may lie up to a year back.
+     */
     public Optional<Instant> expiresAt(TrackingPolicy policy) {
-        return terminal() ? Optional.of(tracking.statusOccurredAt().toInstant().plus(policy.retention())) : Optional.empty();
+        return terminal() ? Optional.of(updatedAt.plus(policy.retention())) : Optional.empty();
     }
 
     private ShipmentUpdate finish(TrackingState after, List<TrackedScan> newScans, List<ShipmentEvent> events,
