@@ -1,4 +1,4 @@
-package io.trackline.local.aws;
+package io.trackline.testkit.cloud;
 
 import java.util.List;
 import java.util.Map;

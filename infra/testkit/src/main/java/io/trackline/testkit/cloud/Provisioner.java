@@ -1,11 +1,11 @@
-package io.trackline.local.aws;
+package io.trackline.testkit.cloud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.trackline.aws.Json;
-import io.trackline.local.template.Resolver;
-import io.trackline.local.template.Specs;
-import io.trackline.local.template.Template;
-import io.trackline.local.template.TemplateException;
+import io.trackline.testkit.template.Resolver;
+import io.trackline.testkit.template.Specs;
+import io.trackline.testkit.template.Template;
+import io.trackline.testkit.template.TemplateException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;

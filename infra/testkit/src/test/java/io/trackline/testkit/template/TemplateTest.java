@@ -1,9 +1,9 @@
-package io.trackline.local.template;
+package io.trackline.testkit.template;
 
 import io.trackline.aws.Json;
-import io.trackline.local.template.Specs.Function;
-import io.trackline.local.template.Specs.HttpRoute;
-import io.trackline.local.testing.TestTemplates;
+import io.trackline.testkit.template.Specs.Function;
+import io.trackline.testkit.template.Specs.HttpRoute;
+import io.trackline.testkit.Repository;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TemplateTest {
-    private static final Template TEMPLATE = Template.load(TestTemplates.repository());
+    private static final Template TEMPLATE = Template.load(Repository.template());
 
     @Test
     void shouldFindEveryFunctionWithItsHandler_whenReadingTheRepositoryTemplate() {
@@ -38,7 +38,7 @@ class TemplateTest {
     @Test
     @SuppressWarnings("unchecked")
     void shouldHoldAJsonDashboardBody_whenItsSubstitutionsAreFilledIn() throws Exception {
-        var root = CfnYaml.parse(Files.readString(TestTemplates.repository()), "template.yaml");
+        var root = CfnYaml.parse(Files.readString(Repository.template()), "template.yaml");
         var dashboard = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get("OperationsDashboard");
         var body = (Intrinsic.Fn) ((Map<String, Object>) dashboard.get("Properties")).get("DashboardBody");
 

@@ -1,4 +1,4 @@
-package io.trackline.local.template;
+package io.trackline.testkit.template;
 
 /** The template cannot be read or used; the message is one line saying where and what to fix. */
 public final class TemplateException extends RuntimeException {

@@ -1,20 +1,20 @@
-package io.trackline.local.template;
+package io.trackline.testkit.template;
 
-import io.trackline.local.template.Specs.AttributeDefinition;
-import io.trackline.local.template.Specs.Function;
-import io.trackline.local.template.Specs.HttpRoute;
-import io.trackline.local.template.Specs.Index;
-import io.trackline.local.template.Specs.JwtAuthorizer;
-import io.trackline.local.template.Specs.KeyElement;
-import io.trackline.local.template.Specs.Parameter;
-import io.trackline.local.template.Specs.Queue;
-import io.trackline.local.template.Specs.Redrive;
-import io.trackline.local.template.Specs.Schedule;
-import io.trackline.local.template.Specs.Secret;
-import io.trackline.local.template.Specs.SqsSource;
-import io.trackline.local.template.Specs.Subscription;
-import io.trackline.local.template.Specs.Table;
-import io.trackline.local.template.Specs.Topic;
+import io.trackline.testkit.template.Specs.AttributeDefinition;
+import io.trackline.testkit.template.Specs.Function;
+import io.trackline.testkit.template.Specs.HttpRoute;
+import io.trackline.testkit.template.Specs.Index;
+import io.trackline.testkit.template.Specs.JwtAuthorizer;
+import io.trackline.testkit.template.Specs.KeyElement;
+import io.trackline.testkit.template.Specs.Parameter;
+import io.trackline.testkit.template.Specs.Queue;
+import io.trackline.testkit.template.Specs.Redrive;
+import io.trackline.testkit.template.Specs.Schedule;
+import io.trackline.testkit.template.Specs.Secret;
+import io.trackline.testkit.template.Specs.SqsSource;
+import io.trackline.testkit.template.Specs.Subscription;
+import io.trackline.testkit.template.Specs.Table;
+import io.trackline.testkit.template.Specs.Topic;
 
 import java.io.IOException;
 import java.nio.file.Files;

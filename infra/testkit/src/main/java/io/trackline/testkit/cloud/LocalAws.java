@@ -1,4 +1,4 @@
-package io.trackline.local.aws;
+package io.trackline.testkit.cloud;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;

@@ -1,4 +1,4 @@
-package io.trackline.local.template;
+package io.trackline.testkit.template;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.trackline.local.template;
+package io.trackline.testkit.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.trackline.aws.Json;
