@@ -17,6 +17,7 @@ import io.trackline.domain.tracking.ScanReport;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.tracking.TrackingNumber;
 import io.trackline.relay.StreamRelay;
+import io.trackline.testkit.SampleEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * was published is read after running the relay on the table's stream ({@link StreamRelay}), as Lambda would.
  */
 class ProcessorHandlerIT {
-    private static final String EVENTS_FILE = "../../events/sqs-ingest-batch.json";
+    private static final String EVENTS_FILE = "sqs-ingest-batch.json";
     private static final TrackingNumber REGISTERED = TrackingNumber.of("1Z999AA10123456784");
     private static final TrackingNumber UNREGISTERED = TrackingNumber.of("1Z999AA10123456785");
 
@@ -65,7 +66,7 @@ class ProcessorHandlerIT {
     void shouldApplyBatchAndPublishEachChangeOnce_whenBatchFromEventsFileIsDeliveredTwice() {
         // given
         String id = register(REGISTERED);
-        SQSEvent batch = SqsEvents.load(EVENTS_FILE);
+        SQSEvent batch = SampleEvents.sqs(EVENTS_FILE);
         // when
         SQSBatchResponse first = handler.handleRequest(batch, null);
         long version = engine.shipments().byId(id).orElseThrow().version();
@@ -108,7 +109,7 @@ class ProcessorHandlerIT {
         String id = register(REGISTERED);
         faults.inject(FaultInjection.Rule.throttleFirstAttemptOfWrites());
         // when
-        SQSBatchResponse response = handler.handleRequest(SqsEvents.load(EVENTS_FILE), null);
+        SQSBatchResponse response = handler.handleRequest(SampleEvents.sqs(EVENTS_FILE), null);
         // then
         faults.stop();
         assertThat(faults.injected.get()).isGreaterThanOrEqualTo(3);
@@ -124,7 +125,7 @@ class ProcessorHandlerIT {
         String id = register(REGISTERED);
         faults.inject(FaultInjection.Rule.alwaysFail(request -> request instanceof QueryRequest q
                 && q.expressionAttributeValues().values().stream().anyMatch(v -> ("TRACK#ups#" + REGISTERED).equals(v.s()))));
-        SQSEvent batch = SqsEvents.load(EVENTS_FILE);
+        SQSEvent batch = SampleEvents.sqs(EVENTS_FILE);
         // when
         SQSBatchResponse response = handler.handleRequest(batch, null);
         // then

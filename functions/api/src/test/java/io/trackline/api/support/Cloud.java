@@ -3,16 +3,20 @@ package io.trackline.api.support;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
 import io.trackline.emulator.Emulator;
+import io.trackline.testkit.cloud.Stack;
+import io.trackline.testkit.cloud.TemplateStack;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One moto per test class with the API's table and topics, and the settings the local cloud would give ApiHandler. */
+/**
+ * One moto per test class with template.yaml's resources under their logical ids (TrackingTable, the topics,
+ * SupportQueue subscribed to SupportTopic), and the settings the local cloud would give ApiHandler.
+ */
 public final class Cloud implements AutoCloseable {
     public static final String TABLE = "TrackingTable";
     private final Emulator emulator;
@@ -31,15 +35,11 @@ public final class Cloud implements AutoCloseable {
         dynamo = clients.dynamoDb();
         sns = clients.sns();
         sqs = clients.sqs();
-        TestTable.create(dynamo, TABLE);
-        supportTopicArn = sns.createTopic(b -> b.name("SupportTopic")).topicArn();
-        emailTopicArn = sns.createTopic(b -> b.name("CustomerEmailTopic")).topicArn();
-        shipmentEventsTopicArn = sns.createTopic(b -> b.name("ShipmentEventsTopic")).topicArn();
-        supportQueueUrl = sqs.createQueue(b -> b.queueName("SupportQueue")).queueUrl();
-        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(supportQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        sns.subscribe(b -> b.topicArn(supportTopicArn).protocol("sqs").endpoint(queueArn)
-                .attributes(Map.of("RawMessageDelivery", "true")));
+        Stack stack = TemplateStack.provision(emulator, "");
+        supportTopicArn = stack.topics().get("SupportTopic");
+        emailTopicArn = stack.topics().get("CustomerEmailTopic");
+        shipmentEventsTopicArn = stack.topics().get("ShipmentEventsTopic");
+        supportQueueUrl = stack.queue("SupportQueue").url();
     }
 
     /** ApiHandler's environment; a zero API-key cache TTL so revocation shows at once. */

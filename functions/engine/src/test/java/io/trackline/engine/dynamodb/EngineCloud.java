@@ -3,42 +3,39 @@ package io.trackline.engine.dynamodb;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
 import io.trackline.emulator.Emulator;
+import io.trackline.testkit.cloud.TemplateStack;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The engine's slice of template.yaml on the emulator: TrackingTable (same keys, indexes and stream), the ingest queue with its
- * DLQ (maxReceiveCount 5), the shipment-events and support topics, and a queue subscribed to each topic so tests can
- * count what was published.
+ * template.yaml's resources on the emulator (provisioned from the template by the test kit): TrackingTable, the ingest
+ * queue with its DLQ (maxReceiveCount 5), the shipment-events and support topics, and a queue subscribed to each topic
+ * so tests can count what was published.
  */
 public final class EngineCloud implements AutoCloseable {
     public static final int MAX_RECEIVE_COUNT = 5;
     /** GSI2's projected attributes in template.yaml (GSI1 and GSI3 project keys only). */
-    public static final List<String> GSI2_ATTRIBUTES = List.of("tenantId", "orderId", "customerId", "createdAt", "shipmentIds");
+    public static final List<String> GSI2_ATTRIBUTES = TemplateStack.template().tables().stream()
+            .filter(t -> t.logicalId().equals("TrackingTable"))
+            .flatMap(t -> t.globalIndexes().stream())
+            .filter(i -> i.name().equals("GSI2"))
+            .findFirst().orElseThrow().nonKeyAttributes();
 
     public final Emulator emulator;
     public final AwsClients clients;
@@ -58,19 +55,20 @@ public final class EngineCloud implements AutoCloseable {
         return new EngineCloud(Emulator.start());
     }
 
-    /** A fresh set of resources with unique names, so tests in one emulator never see each other's data. */
+    /**
+     * A fresh set of template.yaml's resources with unique names, so tests in one emulator never see each other's
+     * data: TrackingTable, IngestQueue (visibility timeout 0, so a failed message comes back at once) with its DLQ,
+     * ShipmentEventsTopic and SupportTopic, each with a queue of its own subscribed (raw, unfiltered) to count what
+     * was published.
+     */
     public Stack stack() {
+        var provisioned = TemplateStack.provision(emulator.endpoint(), TemplateStack.freshPrefix(), Optional.of(Duration.ZERO));
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String table = "TrackingTable-" + suffix;
-        createTable(table);
-        String dlq = sqs.createQueue(b -> b.queueName("IngestDLQ-" + suffix)).queueUrl();
-        String dlqArn = arn(dlq);
-        String ingest = sqs.createQueue(b -> b.queueName("Ingest-" + suffix).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "0",
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"))).queueUrl();
-        String events = sns.createTopic(b -> b.name("ShipmentEvents-" + suffix)).topicArn();
-        String support = sns.createTopic(b -> b.name("Support-" + suffix)).topicArn();
+        String table = provisioned.tables().get("TrackingTable");
+        String dlq = provisioned.queue("IngestDeadLetterQueue").url();
+        String ingest = provisioned.queue("IngestQueue").url();
+        String events = provisioned.topics().get("ShipmentEventsTopic");
+        String support = provisioned.topics().get("SupportTopic");
         String eventsQueue = subscribedQueue(events, "Events-" + suffix);
         String supportQueue = subscribedQueue(support, "Support-" + suffix);
         Map<String, String> env = Map.of("TABLE_NAME", table, "SHIPMENT_EVENTS_TOPIC_ARN", events,
@@ -116,35 +114,6 @@ public final class EngineCloud implements AutoCloseable {
     private String arn(String queueUrl) {
         return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
-
-    private void createTable(String name) {
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        for (String a : List.of("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "GSI3PK", "GSI3SK")) {
-            attributes.add(AttributeDefinition.builder().attributeName(a).attributeType(ScalarAttributeType.S).build());
-        }
-        dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attributes)
-                .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
-                .globalSecondaryIndexes(index("GSI1", keysOnly()), index("GSI2", Projection.builder()
-                                .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(GSI2_ATTRIBUTES).build()),
-                        index("GSI3", keysOnly()))
-                .streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
-    }
-
-    private static Projection keysOnly() {
-        return Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
-    }
-
-    private static GlobalSecondaryIndex index(String name, Projection projection) {
-        return GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(key(name + "PK", KeyType.HASH), key(name + "SK", KeyType.RANGE))
-                .projection(projection).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     private static Settings baseSettings(Emulator emulator, Map<String, String> extra) {
