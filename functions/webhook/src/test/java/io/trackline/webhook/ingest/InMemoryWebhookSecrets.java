@@ -3,7 +3,7 @@ package io.trackline.webhook.ingest;
 import java.util.List;
 import java.util.Map;
 
-/** Secrets from configuration: tests, benchmarks and tools. */
+/** Secrets from configuration, for tests (a test double: no function jar carries it). */
 public final class InMemoryWebhookSecrets implements WebhookSecrets {
     private final Map<String, List<String>> bySource;
 
