@@ -1,5 +1,6 @@
-package io.trackline.processor;
+package io.trackline.testkit.sqs;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,10 +20,10 @@ import java.util.stream.Collectors;
 public final class LambdaPoller {
     private final SqsClient sqs;
     private final String queueUrl;
-    private final ProcessorHandler handler;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     public int invocations;
 
-    public LambdaPoller(SqsClient sqs, String queueUrl, ProcessorHandler handler) {
+    public LambdaPoller(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.handler = handler;

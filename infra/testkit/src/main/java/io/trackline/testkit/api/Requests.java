@@ -1,4 +1,4 @@
-package io.trackline.api.support;
+package io.trackline.testkit.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;

@@ -1,4 +1,4 @@
-package io.trackline.engine.dynamodb;
+package io.trackline.testkit.engine;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;

@@ -1,4 +1,4 @@
-package io.trackline.engine.dynamodb;
+package io.trackline.testkit.engine;
 
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;

@@ -1,4 +1,4 @@
-package io.trackline.api.support;
+package io.trackline.testkit.api;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
