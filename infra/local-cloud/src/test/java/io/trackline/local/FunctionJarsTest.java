@@ -32,8 +32,8 @@ class FunctionJarsTest {
         for (Path jar : jars) {
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 zip.stream().map(e -> e.getName())
-                        .filter(name -> name.startsWith("io/trackline/testkit/") || name.contains("/InMemory")
-                                || name.contains("/Recording"))
+                        .filter(name -> name.startsWith("io/trackline/testkit/") || name.startsWith("io/trackline/")
+                                && (name.contains("/InMemory") || name.contains("/Recording")))
                         .forEach(name -> testCode.add(jar.getParent().getParent().getFileName() + ": " + name));
             }
         }
