@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.api.admin.ApiKeys;
 import io.trackline.api.auth.ApiKey;
 import io.trackline.api.dynamodb.DynamoDbApiKeys;
-import io.trackline.api.support.Cloud;
+import io.trackline.testkit.api.Cloud;
 import io.trackline.api.support.OpenApiContract;
-import io.trackline.api.support.Requests;
+import io.trackline.testkit.api.Requests;
 import io.trackline.api.support.Seed;
 import io.trackline.aws.Json;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static io.trackline.api.support.Requests.route;
+import static io.trackline.testkit.api.Requests.route;
 import static io.trackline.api.support.Seed.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,12 +3,12 @@ package io.trackline.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.api.auth.ApiKey;
-import io.trackline.api.support.Cloud;
-import io.trackline.api.support.Requests;
+import io.trackline.testkit.api.Cloud;
+import io.trackline.testkit.api.Requests;
 import io.trackline.api.support.Seed;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Json;
-import io.trackline.engine.dynamodb.AwsCallCounter;
+import io.trackline.testkit.engine.AwsCallCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static io.trackline.api.support.Requests.route;
+import static io.trackline.testkit.api.Requests.route;
 import static io.trackline.api.support.Seed.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 

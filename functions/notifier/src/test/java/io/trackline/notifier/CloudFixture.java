@@ -9,15 +9,10 @@ import io.trackline.aws.Settings;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.emulator.Emulator;
+import io.trackline.testkit.cloud.Stack;
+import io.trackline.testkit.cloud.TemplateStack;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -31,18 +26,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * The notifier's slice of template.yaml on the emulator: TrackingTable (same keys and indexes), ShipmentEventsTopic →
- * NotificationQueue (raw delivery, filter on {@code trigger}), CustomerEmailTopic, and an "inbox" queue subscribed to
+ * template.yaml's resources on the emulator, provisioned from the template by the test kit: TrackingTable,
+ * ShipmentEventsTopic → NotificationQueue (raw delivery, filter on {@code trigger}), CustomerEmailTopic, and an "inbox" queue subscribed to
  * the email topic with one customer's filter policy, standing in for their confirmed email address. {@link #drain}
  * polls the queue as Lambda's event source mapping does.
  */
@@ -56,22 +53,12 @@ final class CloudFixture {
     final DynamoDbClient dynamoDb = clients.dynamoDb();
     final SqsClient sqs = clients.sqs();
     final SnsClient sns = clients.sns();
-    final String table = "TrackingTable-" + suffix;
-    final String eventsTopicArn;
-    final String emailTopicArn;
-    final String queueUrl;
-
-    CloudFixture() {
-        createTable();
-        eventsTopicArn = sns.createTopic(b -> b.name("ShipmentEvents-" + suffix)).topicArn();
-        emailTopicArn = sns.createTopic(b -> b.name("CustomerEmail-" + suffix)).topicArn();
-        queueUrl = sqs.createQueue(b -> b.queueName("Notification-" + suffix)
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
-        sns.subscribe(b -> b.topicArn(eventsTopicArn).protocol("sqs").endpoint(queueArn(queueUrl))
-                .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicyScope", "MessageAttributes",
-                        "FilterPolicy", "{\"trigger\":[\"OUT_FOR_DELIVERY\",\"DELIVERED\",\"DELIVERY_ATTEMPTED\","
-                                + "\"AVAILABLE_FOR_PICKUP\",\"EXCEPTION\",\"LOST\",\"RETURN_TO_SENDER\",\"RETURNED\",\"DELAYED\"]}")));
-    }
+    /** template.yaml's resources; every queue's visibility timeout 30 s (failed messages are made visible at once). */
+    final Stack stack = TemplateStack.provision(emulator.endpoint(), TemplateStack.freshPrefix(), Optional.of(Duration.ofSeconds(30)));
+    final String table = stack.tables().get("TrackingTable");
+    final String eventsTopicArn = stack.topics().get("ShipmentEventsTopic");
+    final String emailTopicArn = stack.topics().get("CustomerEmailTopic");
+    final String queueUrl = stack.queue("NotificationQueue").url();
 
     /** NotifierFunction's environment as the local cloud resolves it, plus overrides. */
     Settings settings(Map<String, String> overrides) {
@@ -183,28 +170,6 @@ final class CloudFixture {
     private String queueArn(String url) {
         return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
-
-    private void createTable() {
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
-        for (String name : List.of("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "GSI3PK", "GSI3SK")) {
-            attributes.add(AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build());
-        }
-        for (int i = 1; i <= 3; i++) {
-            String index = "GSI" + i;
-            // As template.yaml: GSI2 carries a few order attributes, GSI1 and GSI3 keys only.
-            ProjectionType projection = i == 2 ? ProjectionType.INCLUDE : ProjectionType.KEYS_ONLY;
-            List<String> included = i == 2 ? List.of("tenantId", "orderId", "customerId", "createdAt", "shipmentIds") : null;
-            indexes.add(GlobalSecondaryIndex.builder().indexName(index)
-                    .keySchema(KeySchemaElement.builder().attributeName(index + "PK").keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(index + "SK").keyType(KeyType.RANGE).build())
-                    .projection(p -> p.projectionType(projection).nonKeyAttributes(included)).build());
-        }
-        dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attributes).globalSecondaryIndexes(indexes)
-                .keySchema(KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
     }
 
     static SQSEvent.SQSMessage lambdaMessage(Message message) {

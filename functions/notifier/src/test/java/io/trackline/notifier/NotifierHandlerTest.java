@@ -8,6 +8,7 @@ import io.trackline.domain.alerts.PhoneNumber;
 import io.trackline.domain.alerts.Preferences;
 import io.trackline.domain.alerts.Trigger;
 import io.trackline.notifier.application.NotificationState;
+import io.trackline.testkit.SampleEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.trackline.processor;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.trackline.aws.AwsClients;
-import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.aws.queue.ScanReportCodec;
@@ -19,6 +19,8 @@ import io.trackline.domain.tracking.ScanReport;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.tracking.TrackingNumber;
 import io.trackline.relay.StreamRelay;
+import io.trackline.testkit.SampleEvents;
+import io.trackline.testkit.sqs.LambdaPoller;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * was published is read after running the relay on the table's stream ({@link StreamRelay}), as Lambda would.
  */
 class ProcessorHandlerIT {
-    private static final String EVENTS_FILE = "../../events/sqs-ingest-batch.json";
+    private static final String EVENTS_FILE = "sqs-ingest-batch.json";
     private static final TrackingNumber REGISTERED = TrackingNumber.of("1Z999AA10123456784");
     private static final TrackingNumber UNREGISTERED = TrackingNumber.of("1Z999AA10123456785");
 
@@ -71,7 +73,7 @@ class ProcessorHandlerIT {
     void shouldApplyBatchAndPublishEachChangeOnce_whenBatchFromEventsFileIsDeliveredTwice() {
         // given
         String id = register(REGISTERED);
-        SQSEvent batch = SqsEvents.load(EVENTS_FILE);
+        SQSEvent batch = SampleEvents.sqs(EVENTS_FILE);
         // when
         SQSBatchResponse first = handler.handleRequest(batch, null);
         long version = engine.shipments().byId(id).orElseThrow().version();
@@ -114,7 +116,7 @@ class ProcessorHandlerIT {
         String id = register(REGISTERED);
         faults.inject(FaultInjection.Rule.throttleFirstAttemptOfWrites());
         // when
-        SQSBatchResponse response = handler.handleRequest(SqsEvents.load(EVENTS_FILE), null);
+        SQSBatchResponse response = handler.handleRequest(SampleEvents.sqs(EVENTS_FILE), null);
         // then
         faults.stop();
         assertThat(faults.injected.get()).isGreaterThanOrEqualTo(3);
@@ -130,7 +132,7 @@ class ProcessorHandlerIT {
         String id = register(REGISTERED);
         faults.inject(FaultInjection.Rule.alwaysFail(request -> request instanceof QueryRequest q
                 && q.expressionAttributeValues().values().stream().anyMatch(v -> ("TRACK#ups#" + REGISTERED).equals(v.s()))));
-        SQSEvent batch = SqsEvents.load(EVENTS_FILE);
+        SQSEvent batch = SampleEvents.sqs(EVENTS_FILE);
         // when
         SQSBatchResponse response = handler.handleRequest(batch, null);
         // then

@@ -10,6 +10,7 @@ import io.trackline.domain.alerts.Trigger;
 import io.trackline.domain.shipment.TrackingFixture;
 import io.trackline.domain.shipment.Scans;
 import io.trackline.domain.tracking.Status;
+import io.trackline.testkit.SampleEvents;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ class ProcessorHandlerTest {
     void shouldApplyEachPackageOnce_whenBatchFromEventsFileArrives() {
         // given
         String id = engine.registerDefault().id();
-        SQSEvent batch = SqsEvents.load("../../events/sqs-ingest-batch.json");
+        SQSEvent batch = SampleEvents.sqs("sqs-ingest-batch.json");
         // when
         SQSBatchResponse response = handler.handleRequest(batch, null);
         // then
@@ -48,7 +49,7 @@ class ProcessorHandlerTest {
     void shouldFailOnlyThePoisonMessageAndRecordWhy_whenBodyIsNotAScanReport() throws Exception {
         // given
         engine.registerDefault();
-        SQSEvent batch = SqsEvents.load("../../events/sqs-ingest-batch.json");
+        SQSEvent batch = SampleEvents.sqs("sqs-ingest-batch.json");
         SQSEvent.SQSMessage poison = new SQSEvent.SQSMessage();
         poison.setMessageId("poison-1");
         poison.setBody("{\"version\":2}");

@@ -2,7 +2,7 @@ package io.trackline.relay;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Json;
-import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.domain.alerts.ShipmentEvent;

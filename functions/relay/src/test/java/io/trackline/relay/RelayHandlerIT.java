@@ -1,6 +1,6 @@
 package io.trackline.relay;
 
-import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.engine.dynamodb.OutboxItem;
 import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.events.ShipmentEventCodec;

@@ -1,7 +1,7 @@
 package io.trackline.relay;
 
 import io.trackline.aws.AwsClients;
-import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.emulator.StreamEventSource;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 

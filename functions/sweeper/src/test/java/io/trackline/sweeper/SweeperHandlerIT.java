@@ -1,8 +1,8 @@
 package io.trackline.sweeper;
 
 import io.trackline.aws.AwsClients;
-import io.trackline.engine.dynamodb.AwsCallCounter;
-import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.testkit.engine.AwsCallCounter;
+import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.aws.sns.SupportMessage;

@@ -1,6 +1,7 @@
 package io.trackline.local;
 
-import java.nio.file.Files;
+import io.trackline.testkit.Repository;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -78,10 +79,7 @@ public record LocalCloudOptions(int port, Path template, Optional<Path> localJso
 
     /** The nearest directory upwards holding template.yaml (tests run in a module directory), else the start. */
     public static Path repositoryRoot(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) return dir;
-        }
-        return start;
+        return Repository.root(start);
     }
 
     private static String required(String option, String value) {

@@ -1,7 +1,7 @@
 package io.trackline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackline.local.aws.LocalAws;
+import io.trackline.testkit.cloud.LocalAws;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Queues;
 import io.trackline.local.testing.RunningCloud;

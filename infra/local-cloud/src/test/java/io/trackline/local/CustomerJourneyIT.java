@@ -2,7 +2,7 @@ package io.trackline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.trackline.local.aws.LocalAws;
+import io.trackline.testkit.cloud.LocalAws;
 import io.trackline.local.demo.DemoCredentials;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Queues;

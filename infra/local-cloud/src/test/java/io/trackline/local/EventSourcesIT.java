@@ -1,7 +1,7 @@
 package io.trackline.local;
 
 import io.trackline.aws.Json;
-import io.trackline.local.aws.LocalAws;
+import io.trackline.testkit.cloud.LocalAws;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Http;
 import io.trackline.local.testing.Recorded;

@@ -2,7 +2,7 @@ package io.trackline.local;
 
 import io.trackline.emulator.Emulator;
 import io.trackline.local.gateway.Gateway;
-import io.trackline.local.template.TemplateException;
+import io.trackline.testkit.template.TemplateException;
 import io.trackline.local.testing.TestTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

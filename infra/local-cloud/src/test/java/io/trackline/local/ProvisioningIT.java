@@ -3,9 +3,9 @@ package io.trackline.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.api.auth.ApiKey;
 import io.trackline.aws.Json;
-import io.trackline.local.aws.LocalAws;
-import io.trackline.local.template.Specs;
-import io.trackline.local.template.Template;
+import io.trackline.testkit.cloud.LocalAws;
+import io.trackline.testkit.template.Specs;
+import io.trackline.testkit.template.Template;
 import io.trackline.local.testing.TestTemplates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +96,7 @@ class ProvisioningIT {
             assertThat(attributes).as(declared.logicalId())
                     .containsEntry("Protocol", "sqs")
                     .containsEntry("RawMessageDelivery", "true")
-                    .containsEntry("Endpoint", cloud.stack().queue(((io.trackline.local.template.Intrinsic.GetAtt) declared.endpoint()).resource()).arn());
+                    .containsEntry("Endpoint", cloud.stack().queue(((io.trackline.testkit.template.Intrinsic.GetAtt) declared.endpoint()).resource()).arn());
             declared.filterPolicy().ifPresent(policy -> {
                 assertThat(read(attributes.get("FilterPolicy"))).isEqualTo(Json.mapper().valueToTree(policy));
                 assertThat(attributes).containsEntry("FilterPolicyScope", "MessageAttributes");

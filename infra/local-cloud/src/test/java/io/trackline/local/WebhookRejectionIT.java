@@ -1,6 +1,6 @@
 package io.trackline.local;
 
-import io.trackline.local.aws.LocalAws;
+import io.trackline.testkit.cloud.LocalAws;
 import io.trackline.local.testing.Queues;
 import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.Walkthrough;

@@ -14,7 +14,7 @@ import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
-import io.trackline.api.support.Cloud;
+import io.trackline.testkit.api.Cloud;
 import io.trackline.api.support.Seed;
 import io.trackline.api.tracking.Address;
 import io.trackline.api.tracking.AddressChange;

@@ -22,6 +22,7 @@ import io.trackline.domain.tracking.CarrierEstimate;
 import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.Status;
 import io.trackline.emulator.StreamEventSource;
+import io.trackline.testkit.engine.EngineCloud;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;

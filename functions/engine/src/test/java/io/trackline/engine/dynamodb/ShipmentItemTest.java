@@ -7,6 +7,8 @@ import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.tracking.TrackingNumber;
+import io.trackline.testkit.engine.ItemSize;
+import io.trackline.testkit.engine.TypicalShipment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package io.trackline.bench.api;
 
-import io.trackline.api.support.Cloud;
-import io.trackline.api.support.Seed;
+import io.trackline.testkit.api.Cloud;
+import io.trackline.testkit.api.ApiSeed;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -30,7 +30,7 @@ public final class ColdStart {
         Path probeClasses = Path.of("infra/bench/target/classes");
         if (!Files.exists(jar)) throw new IllegalStateException("build first: " + jar + " is missing");
         try (var cloud = new Cloud()) {
-            var seed = new Seed(cloud.dynamo, Cloud.TABLE);
+            var seed = new ApiSeed(cloud.dynamo, Cloud.TABLE);
             var shipment = seed.shipment("acme", "A-1001", "cust-demo-alice").save();
             OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(5);
             for (int i = 0; i < 50; i++) seed.scan(shipment.id, start.plusHours(2L * i), "IN_TRANSIT", "City " + i, "Arrived at facility");

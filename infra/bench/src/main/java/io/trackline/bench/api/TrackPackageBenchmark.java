@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.trackline.api.ApiHandler;
 import io.trackline.api.ApiPorts;
-import io.trackline.api.support.Requests;
+import io.trackline.testkit.api.Requests;
 import io.trackline.api.tracking.Address;
 import io.trackline.api.tracking.Contact;
 import io.trackline.api.tracking.Eta;

@@ -1,6 +1,6 @@
 package io.trackline.bench.engine;
 
-import io.trackline.engine.dynamodb.TypicalShipment;
+import io.trackline.testkit.engine.TypicalShipment;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.ScanReport;

@@ -1,14 +1,16 @@
 package io.trackline.bench.engine;
 
-import io.trackline.engine.dynamodb.AwsCallCounter;
-import io.trackline.engine.dynamodb.EngineCloud;
+import io.trackline.testkit.engine.AwsCallCounter;
+import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.engine.TrackingEngine;
 import io.trackline.engine.dynamodb.TrackingTable;
+import io.trackline.aws.AwsClients;
 import io.trackline.aws.queue.ScanReportCodec;
+import io.trackline.emulator.StreamEventSource;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
-import io.trackline.processor.LambdaPoller;
+import io.trackline.testkit.sqs.LambdaPoller;
 import io.trackline.processor.ProcessorHandler;
-import io.trackline.relay.StreamRelay;
+import io.trackline.relay.RelayHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -68,10 +70,11 @@ public final class EngineThroughput {
         LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler);
         // The relay publishes from the table's stream what the processor's writes announced: its calls count too
         // (reading the stream is the event source's, not the function's).
-        StreamRelay relay = new StreamRelay(cloud, stack, List.of(counter));
+        StreamEventSource stream = StreamEventSource.of(cloud.dynamo, cloud.clients.dynamoDbStreams(), stack.table());
+        RelayHandler relay = new RelayHandler(stack.settings(), new AwsClients(stack.settings(), List.of(counter)));
         long began = System.nanoTime();
         int processed = poller.drain();
-        int relayInvocations = relay.drain();
+        int relayInvocations = stream.drain(event -> relay.handleRequest(event, null));
         double seconds = (System.nanoTime() - began) / 1e9;
 
         var requests = counter.dynamoRequests();

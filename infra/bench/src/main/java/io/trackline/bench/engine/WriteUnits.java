@@ -1,6 +1,6 @@
 package io.trackline.bench.engine;
 
-import io.trackline.engine.dynamodb.ItemSize;
+import io.trackline.testkit.engine.ItemSize;
 import io.trackline.engine.dynamodb.TrackingTable;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.trackline.api.admin.ApiKeys;
 import io.trackline.api.dynamodb.DynamoDbApiKeys;
 import io.trackline.aws.Json;
-import io.trackline.local.aws.LocalAws;
-import io.trackline.local.aws.Stack;
+import io.trackline.testkit.cloud.LocalAws;
+import io.trackline.testkit.cloud.Stack;
 import io.trackline.local.gateway.LocalIssuer;
-import io.trackline.local.template.TemplateException;
+import io.trackline.testkit.template.TemplateException;
 
 import java.net.URI;
 import java.security.SecureRandom;

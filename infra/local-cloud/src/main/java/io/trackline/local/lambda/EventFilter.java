@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.trackline.aws.Json;
-import io.trackline.local.template.TemplateException;
+import io.trackline.testkit.template.TemplateException;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

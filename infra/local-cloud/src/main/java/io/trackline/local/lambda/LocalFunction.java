@@ -2,7 +2,7 @@ package io.trackline.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.trackline.aws.Settings;
-import io.trackline.local.template.TemplateException;
+import io.trackline.testkit.template.TemplateException;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

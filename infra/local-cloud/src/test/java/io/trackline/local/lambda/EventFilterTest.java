@@ -3,7 +3,7 @@ package io.trackline.local.lambda;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import io.trackline.local.template.TemplateException;
+import io.trackline.testkit.template.TemplateException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

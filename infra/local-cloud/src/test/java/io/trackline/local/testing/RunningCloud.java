@@ -2,7 +2,7 @@ package io.trackline.local.testing;
 
 import io.trackline.local.LocalCloud;
 import io.trackline.local.LocalCloudOptions;
-import io.trackline.local.aws.LocalAws;
+import io.trackline.testkit.cloud.LocalAws;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
