@@ -1,8 +1,8 @@
 package io.trackline.local;
 
-import io.trackline.local.template.Specs;
-import io.trackline.local.template.Template;
-import io.trackline.local.template.TemplateException;
+import io.trackline.testkit.template.Specs;
+import io.trackline.testkit.template.Template;
+import io.trackline.testkit.template.TemplateException;
 import io.trackline.notifier.MessageLifetime;
 import io.trackline.notifier.NotifierHandler;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;

@@ -1,7 +1,7 @@
 package io.trackline.local;
 
-import io.trackline.local.template.Template;
-import io.trackline.local.template.TemplateException;
+import io.trackline.testkit.template.Template;
+import io.trackline.testkit.template.TemplateException;
 import io.trackline.local.testing.TestTemplates;
 import io.trackline.notifier.MessageLifetime;
 import org.junit.jupiter.api.Test;
