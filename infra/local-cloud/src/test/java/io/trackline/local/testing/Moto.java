@@ -16,9 +16,12 @@ public final class Moto {
 
     /** Every SMS published to {@code phone}: {@code /moto-api/data.json}, {@code sns.SMS[{phone_number, message, message_id}]}. */
     public static List<JsonNode> smsTo(LocalCloud cloud, String phone) {
+        return sms(cloud).stream().filter(sms -> sms.path("phone_number").asText().equals(phone)).toList();
+    }
+
+    /** Every SMS published, to any number. */
+    public static List<JsonNode> sms(LocalCloud cloud) {
         JsonNode data = json(Http.get(URI.create(cloud.awsEndpoint() + "/moto-api/data.json")).body());
-        return StreamSupport.stream(data.path("sns").path("SMS").spliterator(), false)
-                .filter(sms -> sms.path("phone_number").asText().equals(phone))
-                .toList();
+        return StreamSupport.stream(data.path("sns").path("SMS").spliterator(), false).toList();
     }
 }

@@ -33,6 +33,12 @@ public final class Walkthrough {
 
     /** Registers a package for {@code customerId} in order {@code order-<trackingNumber>}, with {@link #phone} as contact. */
     public HttpResponse<String> registerShipment(String apiKey, String customerId, String carrier, String trackingNumber) {
+        return registerShipment(apiKey, customerId, carrier, trackingNumber, phone);
+    }
+
+    /** Registers a package for {@code customerId} in order {@code order-<trackingNumber>}, with {@code phone} as contact. */
+    public HttpResponse<String> registerShipment(String apiKey, String customerId, String carrier, String trackingNumber,
+                                                 String phone) {
         String body = """
                 {"orderId":"order-%1$s","customerId":"%2$s","carrier":"%3$s","trackingNumber":"%1$s","service":"Priority Mail",
                  "promisedDeliveryDate":"%4$s",
