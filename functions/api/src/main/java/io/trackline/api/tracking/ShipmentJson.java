@@ -118,7 +118,8 @@ public final class ShipmentJson {
                 .put("description", e.description());
         json.putObject("location").put("city", where.city()).put("region", where.region())
                 .put("postalCode", where.postalCode()).put("country", where.country());
-        return json.put("source", e.source()).put("rawStatus", e.rawStatus()).put("postTerminal", e.postTerminal());
+        return json.put("source", e.source()).put("rawStatus", e.rawStatus()).put("postTerminal", e.postTerminal())
+                .put("implausibleTime", e.implausibleTime());
     }
 
     private static String date(LocalDate date) {

@@ -51,6 +51,20 @@ class ShipmentViewsTest {
     }
 
     @Test
+    void shouldFlagAScanWithAnImplausibleTime_inTheTenantsAndTheCustomersViewsButNotInPublicTracking() {
+        var flagged = new TrackingEvent("k2", Status.IN_TRANSIT, OffsetDateTime.parse("2099-01-01T00:00:00Z"),
+                "Departed", new Location("Joliet", "IL", "60431", "US"), "native", "IT", null, false, true);
+        var shipment = shipment(Status.IN_TRANSIT, null, List.of(flagged, event()));
+
+        for (Audience audience : List.of(Audience.TENANT, Audience.OWNER)) {
+            var events = ShipmentJson.shipment(shipment, audience, true).get("events");
+            assertThat(events.get(0).get("implausibleTime").asBoolean()).as(audience.name()).isTrue();
+            assertThat(events.get(1).get("implausibleTime").asBoolean()).as(audience.name()).isFalse();
+        }
+        assertThat(ShipmentJson.shipment(shipment, Audience.PUBLIC, true).toString()).doesNotContain("implausibleTime", "2099");
+    }
+
+    @Test
     void shouldLetTheAddressChange_onlyBeforeTheCarrierHasThePackage() {
         assertThat(shipment(Status.LABEL_CREATED, null).carrierHasIt()).isFalse();
         assertThat(shipment(Status.UNKNOWN, null).carrierHasIt()).isFalse();
@@ -68,12 +82,19 @@ class ShipmentViewsTest {
     }
 
     private static TrackedShipment shipment(Status status, LocalDate latest) {
-        Milestone milestone = status.milestone().orElse(status == Status.EXCEPTION ? Milestone.IN_TRANSIT : null);
-        var event = new TrackingEvent("k", Status.IN_TRANSIT, OffsetDateTime.parse("2026-11-27T08:00:00-05:00"),
+        return shipment(status, latest, List.of(event()));
+    }
+
+    private static TrackingEvent event() {
+        return new TrackingEvent("k", Status.IN_TRANSIT, OffsetDateTime.parse("2026-11-27T08:00:00-05:00"),
                 "Signed by Alice", new Location("Springfield", "IL", "62701", "US"), "easypost", "in_transit", null, false);
+    }
+
+    private static TrackedShipment shipment(Status status, LocalDate latest, List<TrackingEvent> events) {
+        Milestone milestone = status.milestone().orElse(status == Status.EXCEPTION ? Milestone.IN_TRANSIT : null);
         return new TrackedShipment("shp_1", "tenant-x", "o-1", "cust-1", "ups", "1Z999", "Ground", status, milestone,
                 status == Status.EXCEPTION ? ExceptionReason.ADDRESS_ISSUE : null, status == Status.EXCEPTION, false,
                 status.isTerminal(), null, new Eta(null, null, latest, List.of()), HOME,
-                new Contact("alice@example.com", "+14155550123"), Instant.EPOCH, 1, List.of(), List.of(event));
+                new Contact("alice@example.com", "+14155550123"), Instant.EPOCH, 1, List.of(), events);
     }
 }
