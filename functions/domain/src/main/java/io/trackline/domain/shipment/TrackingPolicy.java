@@ -1,8 +1,12 @@
 package io.trackline.domain.shipment;
 
+import io.trackline.domain.tracking.CarrierEstimate;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The time rules of PRODUCT.md §2, §6 and §9.
@@ -41,5 +45,18 @@ public record TrackingPolicy(Duration delayGrace, Duration stalledAfter, Duratio
     public boolean plausible(OffsetDateTime occurredAt, Instant receivedAt) {
         Instant at = occurredAt.toInstant();
         return !at.isAfter(receivedAt.plus(scanAhead)) && !at.isBefore(receivedAt.minus(scanMaxAge));
+    }
+
+    /**
+     * A carrier's estimated delivery date is plausible within {@code scanMaxAge} of the (UTC) day it was reported, either
+     * way: a missed estimate stays a fact about the delay for as long as a scan may look back, and no parcel is
+     * estimated more than that ahead. Its {@code reportedAt} is our receipt, so it needs no check. An estimate outside
+     * is not applied (estimates are state, not history: the ETA keeps what it had), so a 2099 date cannot become the
+     * ETA nor announce a delay, and a 1995 one cannot make a shipment overdue.
+     */
+    public boolean plausible(CarrierEstimate estimate) {
+        LocalDate reported = estimate.reportedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        long days = scanMaxAge.toDays();
+        return !estimate.date().isBefore(reported.minusDays(days)) && !estimate.date().isAfter(reported.plusDays(days));
     }
 }

@@ -48,6 +48,11 @@ public record PackageScans(Carrier carrier, TrackingNumber trackingNumber, List<
         return out;
     }
 
+    /** The estimates whose date is inside the policy's window around their report ({@link TrackingPolicy#plausible(CarrierEstimate)}). */
+    public List<CarrierEstimate> plausibleEstimates(TrackingPolicy policy) {
+        return estimates.stream().filter(policy::plausible).toList();
+    }
+
     /** @param reports reports of one package */
     public static PackageScans of(List<ScanReport> reports) {
         List<Scan> scans = new ArrayList<>();

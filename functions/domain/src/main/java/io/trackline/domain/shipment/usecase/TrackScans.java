@@ -64,7 +64,7 @@ public final class TrackScans {
     private void apply(Shipment shipment, PackageScans scans, Set<ScanKey> implausible) {
         Shipment current = shipment;
         for (int attempt = 1; ; attempt++) {
-            ShipmentUpdate update = current.apply(scans.scans(), implausible, scans.estimates(), clock.instant(), policy);
+            ShipmentUpdate update = current.apply(scans.scans(), implausible, scans.plausibleEstimates(policy), clock.instant(), policy);
             if (!update.changed()) return;
             try {
                 shipments.save(update);
