@@ -368,6 +368,43 @@ class NotifierIT {
         assertThat(receives).hasSizeLessThanOrEqualTo(MessageLifetime.RECEIVES_WITH_DEFERRAL);
     }
 
+    /**
+     * A decision that sends nothing (here: the number has opted out since) meets a live claim of a receive that froze
+     * after claiming. It must wait for the lease as a send does, deferred, rather than burn the short-visibility
+     * queue's receives into the DLQ (which left the claim undecided for good); once the lease ends it is recorded.
+     */
+    @Test
+    void shouldWaitForTheLeaseWithoutDeadLettering_whenASuppressionMeetsALiveClaim() {
+        // given the local cloud's kind of queue (1 s visibility, 5 receives) and a live 8 s claim of a frozen sender
+        String dlqUrl = cloud.sqs.createQueue(b -> b.queueName("NotificationDlq-suppress-" + cloud.suffix)).queueUrl();
+        String dlqArn = cloud.sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String queueUrl = cloud.sqs.createQueue(b -> b.queueName("Notification-suppress-" + cloud.suffix).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(FREEZE_VISIBILITY.toSeconds()),
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":5}"))).queueUrl();
+        String phone = "+14155550199";  // moto reports numbers ending in 99 opted out
+        givenShipment("shp-suppress", "cust-suppress", phone);
+        new DynamoDbNotificationLedger(cloud.dynamoDb, cloud.table, FREEZE_LEASE)
+                .claim(new Notification(new NotificationKey("shp-suppress", "evt-suppress", Channel.SMS), Trigger.DELIVERED,
+                        NotificationState.SENT, null, "+1********99", null), Optional.empty(), Optional.empty(), Instant.now());
+        Settings settings = cloud.settings(Map.of("NOTIFICATION_QUEUE_URL", queueUrl, "CLAIM_LEASE", FREEZE_LEASE.toString()));
+        NotifierHandler handler = new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings)));
+
+        // when the event arrives and the queue is polled as Lambda polls it
+        cloud.sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ShipmentEventCodec.encode(
+                Fixtures.event("evt-suppress", Trigger.DELIVERED, "shp-suppress", "cust-suppress", Instant.now().minus(Duration.ofMinutes(5))))));
+        List<String> receives = pollLikeLambda(handler, queueUrl, Instant.now().plusSeconds(30));
+
+        // then it waited for the lease in one deferral, and recorded the suppression; nothing sent, nothing dead-lettered
+        assertThat(receives).containsExactly("1:failed", "2:done");
+        assertThat(cloud.smsTo(phone)).isEmpty();
+        assertThat(cloud.notifications("shp-suppress")).singleElement().satisfies(item -> {
+            assertThat(item.get("state").s()).isEqualTo("SUPPRESSED");
+            assertThat(item.get("reason").s()).isEqualTo("OPTED_OUT");
+        });
+        assertThat(cloud.sqs.receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(1)).messages()).isEmpty();
+    }
+
     /** Receives until the queue is empty: acknowledged messages deleted, failed ones left to come back by themselves. */
     private static List<String> pollLikeLambda(NotifierHandler handler, String queueUrl, Instant deadline) {
         List<String> receives = new ArrayList<>();

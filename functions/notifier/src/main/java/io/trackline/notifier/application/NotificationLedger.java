@@ -19,13 +19,24 @@ public interface NotificationLedger {
     /** Records a decision that sends nothing now ({@code SUPPRESSED} or {@code HELD}). */
     Recorded record(Notification notification, Instant now);
 
-    enum Recorded {
+    /** @param liveClaimUntil with {@link Outcome#IN_FLIGHT}: when the other worker's lease ends */
+    record Recorded(Outcome outcome, Optional<Instant> liveClaimUntil) {
+        public static final Recorded RECORDED = new Recorded(Outcome.RECORDED, Optional.empty());
+        public static final Recorded ALREADY_HELD = new Recorded(Outcome.ALREADY_HELD, Optional.empty());
+        public static final Recorded ALREADY_DECIDED = new Recorded(Outcome.ALREADY_DECIDED, Optional.empty());
+
+        public static Recorded inFlight(Instant leaseUntil) {
+            return new Recorded(Outcome.IN_FLIGHT, Optional.of(leaseUntil));
+        }
+    }
+
+    enum Outcome {
         RECORDED,
         /** It was held already: bring it back again. */
         ALREADY_HELD,
         /** It was sent, failed or suppressed already: nothing to do. */
         ALREADY_DECIDED,
-        /** Another worker holds a live claim on it: try again later. */
+        /** Another worker holds a live claim on it: try again when its lease ends. */
         IN_FLIGHT
     }
 

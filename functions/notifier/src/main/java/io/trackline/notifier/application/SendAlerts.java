@@ -10,6 +10,7 @@ import io.trackline.domain.alerts.Preferences;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.notifier.application.NotificationLedger.Claim;
 import io.trackline.notifier.application.NotificationLedger.ClaimResult;
+import io.trackline.notifier.application.NotificationLedger.Outcome;
 import io.trackline.notifier.application.NotificationLedger.Recorded;
 import io.trackline.notifier.application.NotificationLedger.SmsQuota;
 
@@ -162,26 +163,32 @@ public final class SendAlerts {
         Notification draft = new Notification(new NotificationKey(event.shipmentId(), event.eventId(), channel),
                 event.trigger(), null, null, recipient.maskedAddress(channel), decision.onceKey());
         return switch (decision.outcome()) {
-            case SUPPRESS -> record(draft.withOutcome(NotificationState.SUPPRESSED, decision.reason().name()), now);
-            case HOLD -> hold(request, draft, decision.holdUntil(), now);
+            case SUPPRESS -> record(draft.withOutcome(NotificationState.SUPPRESSED, decision.reason().name()), now, deferral);
+            case HOLD -> hold(request, draft, decision.holdUntil(), now, deferral);
             case SEND -> send(event, draft, decision, recipient, now, deferral);
         };
     }
 
-    private boolean record(Notification notification, Instant now) {
+    /**
+     * A decision that sends nothing may meet another receive's live claim (it decided to send, then froze or crashed):
+     * it waits for the lease like a send does (deferred, so it burns no receives), then decides again.
+     */
+    private boolean record(Notification notification, Instant now, Deferral deferral) {
         Recorded recorded = ledger.record(notification, now);
-        log(notification, recorded.name(), recorded == Recorded.RECORDED);
-        return recorded != Recorded.IN_FLIGHT;
+        log(notification, recorded.outcome().name(), recorded.outcome() == Outcome.RECORDED);
+        recorded.liveClaimUntil().ifPresent(deferral::until);
+        return recorded.outcome() != Outcome.IN_FLIGHT;
     }
 
-    private boolean hold(AlertRequest request, Notification draft, Instant until, Instant now) {
+    private boolean hold(AlertRequest request, Notification draft, Instant until, Instant now, Deferral deferral) {
         Notification notification = draft.withOutcome(NotificationState.HELD, "QUIET_HOURS");
         Recorded recorded = ledger.record(notification, now);
-        if (recorded == Recorded.RECORDED || recorded == Recorded.ALREADY_HELD) {
+        if (recorded.outcome() == Outcome.RECORDED || recorded.outcome() == Outcome.ALREADY_HELD) {
             held.holdUntil(request, draft.key().channel(), until, request.heldSince().orElse(now));
         }
-        log(notification, recorded.name(), recorded == Recorded.RECORDED);
-        return recorded != Recorded.IN_FLIGHT;
+        log(notification, recorded.outcome().name(), recorded.outcome() == Outcome.RECORDED);
+        recorded.liveClaimUntil().ifPresent(deferral::until);
+        return recorded.outcome() != Outcome.IN_FLIGHT;
     }
 
     private boolean send(ShipmentEvent event, Notification draft, NotificationDecision decision, Recipient recipient, Instant now,
@@ -198,7 +205,7 @@ public final class SendAlerts {
         Notification pending = draft.withOutcome(NotificationState.SENT, null);
         return switch (ledger.claim(pending, decision.once(), quota, now)) {
             case ClaimResult.Claimed claimed -> deliver(claimed.claim(), pending, recipient, smsText, mail);
-            case ClaimResult.Refused refused -> record(draft.withOutcome(NotificationState.SUPPRESSED, refused.reason().name()), now);
+            case ClaimResult.Refused refused -> record(draft.withOutcome(NotificationState.SUPPRESSED, refused.reason().name()), now, deferral);
             case ClaimResult.AlreadyDecided ignored -> {
                 logUnchanged(draft, "ALREADY_DECIDED");
                 yield true;

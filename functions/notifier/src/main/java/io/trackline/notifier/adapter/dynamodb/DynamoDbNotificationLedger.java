@@ -65,7 +65,9 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                 Current claim = current.get();
                 if (claim.isFinal()) return Recorded.ALREADY_DECIDED;
                 if (claim.state().equals("HELD") && notification.state().name().equals("HELD")) return Recorded.ALREADY_HELD;
-                if (claim.state().equals("CLAIMED") && claim.leaseUntil() > now.toEpochMilli()) return Recorded.IN_FLIGHT;
+                if (claim.state().equals("CLAIMED") && claim.leaseUntil() > now.toEpochMilli()) {
+                    return Recorded.inFlight(Instant.ofEpochMilli(claim.leaseUntil()));
+                }
             }
             Identity identity = current.map(Current::identity).orElseGet(() -> Identity.fresh(now));
             List<TransactWriteItem> items = List.of(
