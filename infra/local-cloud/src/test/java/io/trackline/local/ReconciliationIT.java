@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Invariant R0 (issue 16) on the local cloud: after a mixed, shuffled, duplicated load of carrier webhooks from every
- * source, with hostile entries, poison queue messages and a 10 s freeze of the emulator in the middle, the books
+ * source, with hostile entries, poison queue messages and a 12 s freeze of the emulator in the middle, the books
  * balance:
  * <ul>
  *   <li>every scan of an accepted ({@code 202}) webhook is in its shipment exactly once, and nothing else is;</li>
@@ -67,7 +67,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconciliationIT {
     private static final long SEED = Long.getLong("r0.seed", 20261206L);
     private static final int NATIVE_SHIPMENTS = 12;
-    private static final Duration FREEZE = Duration.ofSeconds(10);
+    /** Longer than a local SDK attempt (PT10S): calls in flight time out and are retried, not merely delayed. */
+    private static final Duration FREEZE = Duration.ofSeconds(12);
     /** Longer than the stream's and the queues' poll intervals (1 s) with room: nothing pending shows for this long. */
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(150);
@@ -109,7 +110,7 @@ class ReconciliationIT {
         List<Delivery> load = load(shipments);
         List<String> poison = sendPoison();
 
-        // when the load is posted in its shuffled order, the emulator frozen for 10 s in the middle
+        // when the load is posted in its shuffled order, the emulator frozen for 12 s in the middle
         Map<Delivery, HttpResponse<String>> answers = post(load);
 
         // then, once everything has settled, the books balance
