@@ -321,12 +321,9 @@ class NotifierIT {
     void shouldSendTheSmsExactlyOnceAndDeadLetterNothing_whenDependenciesFreezeAfterTheClaim() throws InterruptedException {
         // given a queue with 1 s visibility and maxReceiveCount 5 (4 s from first to last receive, half the 8 s lease)
         assertThat(new MessageLifetime(FREEZE_VISIBILITY, 5, FREEZE_LEASE, Duration.ZERO).holdsWithoutDeferral()).isFalse();
-        String dlqUrl = cloud.sqs.createQueue(b -> b.queueName("NotificationDlq-freeze-" + cloud.suffix)).queueUrl();
-        String dlqArn = cloud.sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String queueUrl = cloud.sqs.createQueue(b -> b.queueName("Notification-freeze-" + cloud.suffix).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(FREEZE_VISIBILITY.toSeconds()),
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":5}"))).queueUrl();
+        ShortQueue queue = shortQueue("freeze");
+        String queueUrl = queue.url();
+        String dlqUrl = queue.dlqUrl();
         String phone = "+14155550131";
         givenShipment("shp-freeze", "cust-freeze", phone);  // with the contact's phone
 
@@ -376,12 +373,9 @@ class NotifierIT {
     @Test
     void shouldWaitForTheLeaseWithoutDeadLettering_whenASuppressionMeetsALiveClaim() {
         // given the local cloud's kind of queue (1 s visibility, 5 receives) and a live 8 s claim of a frozen sender
-        String dlqUrl = cloud.sqs.createQueue(b -> b.queueName("NotificationDlq-suppress-" + cloud.suffix)).queueUrl();
-        String dlqArn = cloud.sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String queueUrl = cloud.sqs.createQueue(b -> b.queueName("Notification-suppress-" + cloud.suffix).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(FREEZE_VISIBILITY.toSeconds()),
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":5}"))).queueUrl();
+        ShortQueue queue = shortQueue("suppress");
+        String queueUrl = queue.url();
+        String dlqUrl = queue.dlqUrl();
         String phone = "+14155550199";  // moto reports numbers ending in 99 opted out
         givenShipment("shp-suppress", "cust-suppress", phone);
         new DynamoDbNotificationLedger(cloud.dynamoDb, cloud.table, FREEZE_LEASE)
@@ -403,6 +397,20 @@ class NotifierIT {
             assertThat(item.get("reason").s()).isEqualTo("OPTED_OUT");
         });
         assertThat(cloud.sqs.receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(1)).messages()).isEmpty();
+    }
+
+    /** A notification queue as the local cloud makes it: {@link #FREEZE_VISIBILITY}, to its DLQ after 5 receives. */
+    private static ShortQueue shortQueue(String name) {
+        String dlqUrl = cloud.sqs.createQueue(b -> b.queueName("NotificationDlq-" + name + "-" + cloud.suffix)).queueUrl();
+        String dlqArn = cloud.sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String url = cloud.sqs.createQueue(b -> b.queueName("Notification-" + name + "-" + cloud.suffix).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(FREEZE_VISIBILITY.toSeconds()),
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":5}"))).queueUrl();
+        return new ShortQueue(url, dlqUrl);
+    }
+
+    private record ShortQueue(String url, String dlqUrl) {
     }
 
     /** Receives until the queue is empty: acknowledged messages deleted, failed ones left to come back by themselves. */
