@@ -99,6 +99,8 @@ class ReconciliationIT {
     private final VendorWebhooks webhooks = new VendorWebhooks(cloud);
     private final Random random = new Random(SEED);
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(-5)).truncatedTo(ChronoUnit.SECONDS);
+    /** {@code 503}s answered (nothing accepted; posted again). */
+    private int unavailable;
 
     @Test
     void shouldLoseNoAcceptedScanAndNoAlertAndGiveEveryRefusalItsReason_whenAHostileDuplicatedLoadMeetsAnEmulatorFreeze() {
@@ -175,6 +177,7 @@ class ReconciliationIT {
             if (shipment.vendor().isPresent()) continue;
             List<Step> journey = JOURNEYS.get(shipment.index() % JOURNEYS.size());
             for (Step step : journey) scans.add(scan(shipment, step.status(), now.minusMinutes(step.minutesAgo()), true));
+            // Implausible under any clock the suite runs with (today ± a year, test-clock-shift), and within 1990-2099.
             scans.add(scan(shipment, "IN_TRANSIT", OffsetDateTime.parse("2099-06-01T12:00:00Z"), false));
             if (shipment.index() % 2 == 0) scans.add(scan(shipment, "IN_TRANSIT", OffsetDateTime.parse("1995-06-01T12:00:00+02:00"), false));
         }
@@ -271,8 +274,6 @@ class ReconciliationIT {
         }
         return answers;
     }
-
-    private int unavailable;
 
     private HttpResponse<String> send(Delivery delivery) {
         HttpResponse<String> answer;

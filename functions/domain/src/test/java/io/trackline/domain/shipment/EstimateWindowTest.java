@@ -22,7 +22,7 @@ class EstimateWindowTest {
     private static final LocalDate DAY = LocalDate.parse("2026-03-05");
 
     @Property(tries = 200)
-    void shouldApplyAnEstimateInsideTheWindowAndIgnoreOneOutside(@ForAll @IntRange(min = -40_000, max = 40_000) int daysFromReport) {
+    void shouldApplyInsideAndIgnoreOutside_whateverTheDaysFromTheReport(@ForAll @IntRange(min = -40_000, max = 40_000) int daysFromReport) {
         CarrierEstimate estimate = new CarrierEstimate(DAY.plusDays(daysFromReport), REPORTED);
         boolean inside = Math.abs(daysFromReport) <= 365;
         TrackingFixture f = new TrackingFixture();
