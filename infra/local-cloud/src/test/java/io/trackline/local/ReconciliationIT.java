@@ -86,6 +86,8 @@ class ReconciliationIT {
             List.of(new Step("PICKED_UP", 300), new Step("IN_TRANSIT", 200), new Step("EXCEPTION", 50)),
             List.of(new Step("IN_TRANSIT", 240), new Step("OUT_FOR_DELIVERY", 180), new Step("DELIVERY_ATTEMPTED", 40)));
     private static final List<String> CARRIERS = List.of("usps", "ups", "fedex", "dhl");
+    /** The implausible scan of every shipment; its webhook also estimates delivery on that day (implausible too). */
+    private static final OffsetDateTime FAR_FUTURE = OffsetDateTime.parse("2099-06-01T12:00:00Z");
     /** Vendor payloads ({@code events/}): source, carrier, the status of the newest scan, scans (AllSourcesEndToEndIT). */
     private static final List<List<String>> VENDORS = List.of(List.of("easypost", "usps", "OUT_FOR_DELIVERY", "5"),
             List.of("aftership", "ups", "EXCEPTION", "4"), List.of("shippo", "fedex", "IN_TRANSIT", "4"));
@@ -178,7 +180,7 @@ class ReconciliationIT {
             List<Step> journey = JOURNEYS.get(shipment.index() % JOURNEYS.size());
             for (Step step : journey) scans.add(scan(shipment, step.status(), now.minusMinutes(step.minutesAgo()), true));
             // Implausible under any clock the suite runs with (today ± a year, test-clock-shift), and within 1990-2099.
-            scans.add(scan(shipment, "IN_TRANSIT", OffsetDateTime.parse("2099-06-01T12:00:00Z"), false));
+            scans.add(scan(shipment, "IN_TRANSIT", FAR_FUTURE, false));
             if (shipment.index() % 2 == 0) scans.add(scan(shipment, "IN_TRANSIT", OffsetDateTime.parse("1995-06-01T12:00:00+02:00"), false));
         }
         Collections.shuffle(scans, random);
@@ -409,6 +411,9 @@ class ReconciliationIT {
                     violations.add(shipment + ": stored text not clean: " + json(description));
                 }
             }
+            if (view.path("eta").toString().contains(FAR_FUTURE.toLocalDate().toString())) {
+                violations.add(shipment + ": an implausible estimate reached the ETA " + view.path("eta"));
+            }
             String finalStatus = shipment.vendor().map(v -> v.get(2)).orElseGet(() -> finalStatus(expected));
             finalStatuses.put(shipment, finalStatus);
             if (!view.path("status").asText().equals(finalStatus)) {
@@ -520,6 +525,7 @@ class ReconciliationIT {
             return "{\"carrier\":\"" + shipment.carrier() + "\",\"trackingNumber\":\"" + shipment.trackingNumber()
                     + "\",\"status\":\"" + status + "\",\"occurredAt\":\"" + at + "\",\"description\":\"" + escaped(description)
                     + "\"" + (status.equals("EXCEPTION") ? ",\"exceptionReason\":\"ADDRESS_ISSUE\"" : "")
+                    + (at.getYear() == FAR_FUTURE.getYear() ? ",\"estimatedDelivery\":\"" + FAR_FUTURE.toLocalDate() + "\"" : "")
                     + ",\"location\":{\"city\":\"Springfield\",\"region\":\"IL\",\"postalCode\":\"62701\",\"country\":\"US\"}}";
         }
 
