@@ -80,6 +80,11 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
                     LOG.warn("implausible scan time", "package", entry.getKey(), "scans", implausible.size(),
                             "reason", "occurredAt outside [receivedAt - SCAN_MAX_AGE, receivedAt + SCAN_AHEAD]");
                 }
+                int ignoredEstimates = trackScans.implausibleEstimates(scans);
+                if (ignoredEstimates > 0) {
+                    LOG.warn("implausible estimate ignored", "package", entry.getKey(), "estimates", ignoredEstimates,
+                            "reason", "date outside reportedAt ± SCAN_MAX_AGE");
+                }
                 int shipments = trackScans.track(scans);
                 shipmentsUpdated += shipments;
                 if (shipments == 0) unregisteredPackages++;

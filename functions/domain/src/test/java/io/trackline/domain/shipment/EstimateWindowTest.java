@@ -1,6 +1,7 @@
 package io.trackline.domain.shipment;
 
 import io.trackline.domain.alerts.Trigger;
+import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.tracking.CarrierEstimate;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -9,6 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,8 @@ class EstimateWindowTest {
         f.estimate(estimate);
 
         assertThat(TrackingPolicy.DEFAULT.plausible(estimate)).isEqualTo(inside);
+        assertThat(f.trackScans.implausibleEstimates(new PackageScans(Scans.CARRIER, Scans.TRACKING, List.of(), List.of(estimate))))
+                .isEqualTo(inside ? 0 : 1);
         Shipment after = f.shipment(id);
         if (inside) {
             assertThat(after.tracking().eta().latest()).isEqualTo(estimate);

@@ -61,6 +61,11 @@ public final class TrackScans {
         return scans.implausible(policy);
     }
 
+    /** How many estimates of {@code scans} this engine's policy finds implausible: they are not applied. */
+    public int implausibleEstimates(PackageScans scans) {
+        return scans.estimates().size() - scans.plausibleEstimates(policy).size();
+    }
+
     private void apply(Shipment shipment, PackageScans scans, Set<ScanKey> implausible) {
         Shipment current = shipment;
         for (int attempt = 1; ; attempt++) {
