@@ -31,7 +31,8 @@ class TemplateTest {
                 "NotifierFunction", "io.trackline.notifier.NotifierHandler",
                 "ApiFunction", "io.trackline.api.ApiHandler",
                 "SweeperFunction", "io.trackline.sweeper.SweeperHandler",
-                "RelayFunction", "io.trackline.relay.RelayHandler"));
+                "RelayFunction", "io.trackline.relay.RelayHandler",
+                "TrackingPageFunction", "io.trackline.page.TrackingPageHandler"));
         assertThat(TEMPLATE.functions()).allSatisfy(f -> assertThat(f.handlerMethod()).isEqualTo("handleRequest"));
     }
 
@@ -75,7 +76,7 @@ class TemplateTest {
                 "GET /v1/me/orders", "GET /v1/me/orders/{orderId}", "GET /v1/me/shipments/{id}",
                 "PUT /v1/me/shipments/{id}/delivery-address", "POST /v1/me/shipments/{id}/issues",
                 "GET /v1/me/notification-preferences", "PUT /v1/me/notification-preferences",
-                "GET /v1/track/{carrier}/{trackingNumber}");
+                "GET /v1/track/{carrier}/{trackingNumber}", "GET /t/{shipmentId}");
         routes.forEach((routeKey, authorizer) -> assertThat(authorizer)
                 .as(routeKey)
                 .isEqualTo(routeKey.contains(" /v1/me/") ? Optional.of("CustomerJwt") : Optional.empty()));
