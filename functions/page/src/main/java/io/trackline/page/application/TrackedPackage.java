@@ -1,5 +1,6 @@
 package io.trackline.page.application;
 
+import io.trackline.domain.shipment.DeliveryAddress;
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.Status;
@@ -45,12 +46,9 @@ public record TrackedPackage(String shipmentId, String carrier, String trackingN
         return terminal || status.isTerminal();
     }
 
-    /**
-     * The customer may still change the delivery address (the customer API's rule, README "API", Delivery address):
-     * the carrier does not have the package yet and the shipment has not ended.
-     */
+    /** The customer may still change the delivery address (the customer API's rule, {@link DeliveryAddress#changeable}). */
     public boolean addressChangeOpen() {
-        return !ended() && (milestone == null || milestone.isBefore(Milestone.PICKED_UP));
+        return DeliveryAddress.changeable(status, milestone, terminal);
     }
 
     /** One carrier scan as the page shows it: our text for its status, its local time and its city. */

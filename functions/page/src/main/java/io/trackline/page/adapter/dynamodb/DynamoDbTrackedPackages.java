@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.trackline.engine.dynamodb.ShipmentItem.named;
+
 /**
  * The shipment and its newest scans in one Query on its partition (README "Data model", pattern 2: sort keys
  * {@code EVENT#…} < {@code NOTIF#…} < {@code SHIPMENT}, read backwards, notifications filtered out), read through the
@@ -89,15 +91,5 @@ public final class DynamoDbTrackedPackages implements TrackedPackages {
         Location where = scan.location() == null ? Location.UNKNOWN : scan.location();
         return new TrackedPackage.PackageScan(scan.status(), scan.exceptionReason(), scan.occurredAt(), where.city(),
                 where.region(), where.country());
-    }
-
-    /** A name a newer engine wrote that this one does not know reads as the fallback instead of failing the page. */
-    private static <E extends Enum<E>> E named(Class<E> type, String name, E fallback) {
-        if (name == null) return fallback;
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
     }
 }
