@@ -90,7 +90,7 @@ class TrackingPageHandlerIT {
                 .containsEntry("x-content-type-options", "nosniff")
                 .containsEntry("cache-control", "private, max-age=60")
                 .containsEntry("vary", "accept-language");
-        assertThat(page.getBody()).contains("<h1>Waiting for the carrier</h1>").contains("No updates from the carrier yet.");
+        assertThat(page.getBody()).contains("No updates from the carrier yet.");
     }
 
     @Test
