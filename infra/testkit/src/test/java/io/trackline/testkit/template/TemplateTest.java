@@ -37,6 +37,17 @@ class TemplateTest {
     }
 
     @Test
+    void shouldResolveTheApiUrlOutput_whichTheLocalCloudServesOnItsGateway() {
+        var resolver = new Resolver(TEMPLATE, "trackline-local", "eu-west-1", "000000000000");
+
+        assertThat(resolver.string(TEMPLATE.outputValue("ApiUrl").orElseThrow(), "Outputs.ApiUrl"))
+                .isEqualTo("https://HttpApi.execute-api.eu-west-1.amazonaws.com/dev");
+        assertThat(resolver.string(function("NotifierFunction").environment().get("TRACKING_PAGE_URL"), "TRACKING_PAGE_URL"))
+                .isEqualTo("https://HttpApi.execute-api.eu-west-1.amazonaws.com/dev/t");
+        assertThat(TEMPLATE.outputValue("NoSuchOutput")).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void shouldHoldAJsonDashboardBody_whenItsSubstitutionsAreFilledIn() throws Exception {
         var root = CfnYaml.parse(Files.readString(Repository.template()), "template.yaml");
