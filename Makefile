@@ -25,6 +25,8 @@ run: build moto
 # verify builds every function.jar, which check-deploy then checks the way `sam deploy` will upload it; last, the smoke
 # test against a freshly started local cloud, as `make run` starts it (CI runs all of this).
 test: check-jdk moto
+	@infra/bin/ensure-browser
+	@infra/bin/ensure-axe >/dev/null
 	$(MVN) verify
 	infra/bin/check-deploy --require-artifacts
 	@infra/bin/smoke-local-cloud

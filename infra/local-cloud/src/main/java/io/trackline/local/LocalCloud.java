@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole of {@code template.yaml} running in one JVM (PRODUCT.md §8): an emulator (moto by default) with every
@@ -107,7 +108,8 @@ public final class LocalCloud implements AutoCloseable {
                     referencedBy(template, "WEBHOOK_SECRETS_ARN"), issuer, gateway.url());
             phases.done("demo data");
 
-            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options);
+            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options,
+                    servedLocally(template, resolver, gateway.url()));
             phases.done("functions");
             Schedules timer = new Schedules(wiring.schedules(), region, LocalAws.ACCOUNT_ID);
             started.add(timer);
@@ -174,12 +176,23 @@ public final class LocalCloud implements AutoCloseable {
                           List<StreamPoller> streams) {
     }
 
+    /**
+     * The stack's own API URL (its output {@code ApiUrl}) is the local gateway: a setting that points into the stack's
+     * API, such as the default {@code TRACKING_PAGE_URL}, points at the same route here.
+     */
+    private static UnaryOperator<String> servedLocally(Template template, Resolver resolver, URI gatewayUrl) {
+        Optional<String> deployed = template.outputValue("ApiUrl").map(value -> resolver.string(value, "Outputs.ApiUrl"));
+        return value -> deployed.filter(value::startsWith)
+                .map(url -> gatewayUrl + value.substring(url.length()))
+                .orElse(value);
+    }
+
     private static Wiring wire(Template template, Resolver resolver, LocalAws aws, Stack stack,
-                               java.util.Set<String> authorizers, LocalCloudOptions options) {
+                               java.util.Set<String> authorizers, LocalCloudOptions options, UnaryOperator<String> local) {
         var lock = new ReentrantLock();
         Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Specs.Function spec : template.functions()) {
-            LocalFunction function = function(spec, resolver, aws, lock);
+            LocalFunction function = function(spec, resolver, aws, lock, local);
             String events = spec.logicalId() + ".Events.";
             for (Specs.HttpRoute route : spec.routes()) {
                 route.authorizer().filter(name -> !authorizers.contains(name)).ifPresent(name -> {
@@ -227,10 +240,11 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock) {
+    private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock,
+                                          UnaryOperator<String> local) {
         Map<String, String> environment = new LinkedHashMap<>();
         spec.environment().forEach((name, value) ->
-                environment.put(name, resolver.string(value, spec.logicalId() + ".Environment." + name)));
+                environment.put(name, local.apply(resolver.string(value, spec.logicalId() + ".Environment." + name))));
         Map<String, String> settings = aws.settings(environment);
         settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
         String arn = resolver.string(new Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());

@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -102,6 +103,7 @@ public final class Smoke {
             step("post signed webhook", this::postOutForDelivery);
             step("client sees OUT_FOR_DELIVERY", this::clientSeesStatus);
             step("public tracking shows it", this::publicTracking);
+            step("tracking page shows it", this::trackingPage);
             step("notification decision recorded", this::notificationRecorded);
             step("clean up: cancel shipment", this::cancel);
         } catch (StepFailed e) {
@@ -197,14 +199,35 @@ public final class Smoke {
     private String publicTracking() {
         Response r = await("GET /v1/track/" + CARRIER + "/" + trackingNumber + " status",
                 () -> send(get("/v1/track/" + CARRIER + "/" + trackingNumber)), status("OUT_FOR_DELIVERY"));
-        // Public tracking shows no personal data (README "API"): none of what the registration gave.
-        for (String personal : new String[]{"Smoke Test", "1 Smoke St", "smoke@example.com", customerId, orderId, shipmentId}) {
-            if (r.body().contains(personal)) throw new Failure("public tracking shows " + personal);
+        noPersonalData(r, "public tracking", shipmentId);
+        return "status OUT_FOR_DELIVERY, no personal data";
+    }
+
+    /** The page the SMS links to (README "Tracking page"): HTML, the status in the customer's words, no personal data. */
+    private String trackingPage() {
+        Response r = send(HttpRequest.newBuilder(uri("/t/" + shipmentId + "?lang=en")).timeout(REQUEST_TIMEOUT)
+                .header("accept", "text/html").GET());
+        expectStatus(r, 200);
+        if (!r.contentType().startsWith("text/html")) throw new Failure("the tracking page is " + r.contentType() + ", not HTML");
+        if (!r.body().contains("<h1>Out for delivery</h1>")) {
+            int h1 = r.body().indexOf("<h1>");
+            throw new Failure("the page should say Out for delivery, says "
+                    + (h1 < 0 ? "no <h1>" : r.body().substring(h1, Math.min(r.body().length(), h1 + 120))));
+        }
+        noPersonalData(r, "the tracking page");
+        return "200 HTML, Out for delivery, no personal data";
+    }
+
+    /** None of what the registration gave (README "API", Public tracking), nor {@code alsoHidden}, is in the answer. */
+    private void noPersonalData(Response r, String what, String... alsoHidden) {
+        List<String> hidden = new java.util.ArrayList<>(List.of("Smoke Test", "1 Smoke St", "smoke@example.com", customerId, orderId));
+        hidden.addAll(List.of(alsoHidden));
+        for (String personal : hidden) {
+            if (r.body().contains(personal)) throw new Failure(what + " shows " + personal);
         }
         options.phone().filter(r.body()::contains).ifPresent(p -> {
-            throw new Failure("public tracking shows the phone number");
+            throw new Failure(what + " shows the phone number");
         });
-        return "status OUT_FOR_DELIVERY, no personal data";
     }
 
     private String notificationRecorded() {

@@ -22,6 +22,7 @@ import java.util.Map;
 import static io.trackline.api.dynamodb.Items.bool;
 import static io.trackline.api.dynamodb.Items.read;
 import static io.trackline.api.dynamodb.Items.str;
+import static io.trackline.engine.dynamodb.ShipmentItem.named;
 
 /** Shipment, scan and notification items in the README "Data model" layout, written by the engine and by registration. */
 public final class ShipmentItems {
@@ -74,15 +75,5 @@ public final class ShipmentItems {
     public static NotificationRecord notification(Map<String, AttributeValue> item) {
         return new NotificationRecord(str(item, "id"), str(item, "channel"), str(item, "trigger"), str(item, "state"),
                 str(item, "reason"), str(item, "to"), str(item, "createdAt"));
-    }
-
-    /** Unknown names (a status added by a newer engine) read as the fallback instead of failing the whole read. */
-    private static <E extends Enum<E>> E named(Class<E> type, String name, E fallback) {
-        if (name == null) return fallback;
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
     }
 }

@@ -55,7 +55,7 @@ public record TrackedShipment(
 
     /** Whether the carrier has the package: from then on only support can redirect it. */
     public boolean carrierHasIt() {
-        return terminal || status.isTerminal() || (milestone != null && !milestone.isBefore(Milestone.PICKED_UP));
+        return !io.trackline.domain.shipment.DeliveryAddress.changeable(status, milestone, terminal);
     }
 
     public TrackedShipment withDeliveryAddress(Address address, AddressChange change) {

@@ -2,6 +2,8 @@ package io.trackline.domain.shipment;
 
 import io.trackline.domain.InvalidValueException;
 import io.trackline.domain.Text;
+import io.trackline.domain.tracking.Milestone;
+import io.trackline.domain.tracking.Status;
 
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +16,14 @@ import java.util.Set;
 public record DeliveryAddress(String name, String line1, String line2, String city, String region, String postalCode,
                               String country) {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    /**
+     * Whether the customer may still change the address: until the carrier has the package (picked up) and while the
+     * shipment has not ended; afterwards only support can redirect it (README "API", Delivery address).
+     */
+    public static boolean changeable(Status status, Milestone milestone, boolean terminal) {
+        return !terminal && !status.isTerminal() && (milestone == null || milestone.isBefore(Milestone.PICKED_UP));
+    }
 
     public DeliveryAddress {
         name = Text.required(name, "deliveryAddress.name", 100);

@@ -16,8 +16,11 @@ import static io.trackline.engine.dynamodb.Attributes.bool;
 import static io.trackline.engine.dynamodb.Attributes.nested;
 import static io.trackline.engine.dynamodb.Attributes.stringOrNull;
 
-/** A scan item: {@code EVENT#<occurredAt UTC>#<scanKey>} under its shipment (or its unregistered package). */
-final class ScanItem {
+/**
+ * A scan item: {@code EVENT#<occurredAt UTC>#<scanKey>} under its shipment (or its unregistered package). The one codec
+ * of the item: the engine writes and reads it, other functions (the tracking page) read it through {@link #tracked}.
+ */
+public final class ScanItem {
     private ScanItem() {
     }
 
@@ -59,7 +62,7 @@ final class ScanItem {
                 bool(item, "carrierSaysDelayed"));
     }
 
-    static TrackedScan tracked(Map<String, AttributeValue> item) {
+    public static TrackedScan tracked(Map<String, AttributeValue> item) {
         return new TrackedScan(scan(item), bool(item, "postTerminal"), bool(item, "implausibleTime"));
     }
 }

@@ -178,6 +178,19 @@ public final class ShipmentItem {
         return fingerprints;
     }
 
+    /**
+     * A stored enum name as a reader outside the engine takes it: a name it does not know (written by a newer engine)
+     * reads as {@code fallback} instead of failing the whole read; absent reads as {@code fallback} too.
+     */
+    public static <E extends Enum<E>> E named(Class<E> type, String name, E fallback) {
+        if (name == null) return fallback;
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
     /** The shipment item as stored, for readers outside the engine. */
     public static View view(Map<String, AttributeValue> item) {
         return new View(item);

@@ -74,7 +74,7 @@ public final class DemoGuide {
 
                   # run a schedule now instead of waiting for it
                 %6$s
-                  # SMS that moto has "sent"
+                  # SMS that moto has "sent"; each ends with its link to the tracking page, %1$s/t/<shipment id>: open it in a browser
                   curl -sS %7$s/moto-api/data.json
                 """.formatted(api, tenant.apiKey(), customer.id(), nativeKeyHex, customer.token(), scheduledFunctions.stream()
                         .map(f -> "  curl -sS -X POST " + api + "/local/schedules/" + f + "\n").reduce("", String::concat),

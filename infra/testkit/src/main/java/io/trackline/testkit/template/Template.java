@@ -108,6 +108,12 @@ public final class Template {
         return Props.of(origin + " Conditions", root.get("Conditions")).values();
     }
 
+    /** The {@code Value} of output {@code name}, unevaluated; empty when the template has no such output. */
+    public Optional<Object> outputValue(String name) {
+        Object output = Props.of(origin + " Outputs", root.get("Outputs")).values().get(name);
+        return output == null ? Optional.empty() : Optional.of(Props.of("Outputs." + name, output).required("Value"));
+    }
+
     public Map<String, Object> mappings() {
         return Props.of(origin + " Mappings", root.get("Mappings")).values();
     }

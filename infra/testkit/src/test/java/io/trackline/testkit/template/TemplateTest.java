@@ -31,8 +31,20 @@ class TemplateTest {
                 "NotifierFunction", "io.trackline.notifier.NotifierHandler",
                 "ApiFunction", "io.trackline.api.ApiHandler",
                 "SweeperFunction", "io.trackline.sweeper.SweeperHandler",
-                "RelayFunction", "io.trackline.relay.RelayHandler"));
+                "RelayFunction", "io.trackline.relay.RelayHandler",
+                "TrackingPageFunction", "io.trackline.page.TrackingPageHandler"));
         assertThat(TEMPLATE.functions()).allSatisfy(f -> assertThat(f.handlerMethod()).isEqualTo("handleRequest"));
+    }
+
+    @Test
+    void shouldResolveTheApiUrlOutput_whichTheLocalCloudServesOnItsGateway() {
+        var resolver = new Resolver(TEMPLATE, "trackline-local", "eu-west-1", "000000000000");
+
+        assertThat(resolver.string(TEMPLATE.outputValue("ApiUrl").orElseThrow(), "Outputs.ApiUrl"))
+                .isEqualTo("https://HttpApi.execute-api.eu-west-1.amazonaws.com/dev");
+        assertThat(resolver.string(function("NotifierFunction").environment().get("TRACKING_PAGE_URL"), "TRACKING_PAGE_URL"))
+                .isEqualTo("https://HttpApi.execute-api.eu-west-1.amazonaws.com/dev/t");
+        assertThat(TEMPLATE.outputValue("NoSuchOutput")).isEmpty();
     }
 
     @Test
@@ -75,7 +87,7 @@ class TemplateTest {
                 "GET /v1/me/orders", "GET /v1/me/orders/{orderId}", "GET /v1/me/shipments/{id}",
                 "PUT /v1/me/shipments/{id}/delivery-address", "POST /v1/me/shipments/{id}/issues",
                 "GET /v1/me/notification-preferences", "PUT /v1/me/notification-preferences",
-                "GET /v1/track/{carrier}/{trackingNumber}");
+                "GET /v1/track/{carrier}/{trackingNumber}", "GET /t/{shipmentId}");
         routes.forEach((routeKey, authorizer) -> assertThat(authorizer)
                 .as(routeKey)
                 .isEqualTo(routeKey.contains(" /v1/me/") ? Optional.of("CustomerJwt") : Optional.empty()));
