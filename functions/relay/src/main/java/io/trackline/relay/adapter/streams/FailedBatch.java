@@ -1,4 +1,4 @@
-package io.trackline.relay;
+package io.trackline.relay.adapter.streams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
-package io.trackline.processor;
+package io.trackline.processor.adapter.dynamodb;
 
 import io.trackline.engine.dynamodb.TrackingTable;
+import io.trackline.processor.application.FailedMessages;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  * id but cannot carry a reason, so the reason is stored under {@code PK=FAILED#<messageId>, SK=FAILED} (expiring with
  * the DLQ's 14-day retention) and logged. The redrive command prints it next to each message.
  */
-public final class DeadLetterReasons {
+public final class DeadLetterReasons implements FailedMessages {
     static final Duration KEEP = Duration.ofDays(14);
 
     private final DynamoDbClient dynamo;
@@ -28,6 +29,7 @@ public final class DeadLetterReasons {
         this.clock = clock;
     }
 
+    @Override
     public void record(String messageId, String reason, int receiveCount) {
         var now = clock.instant();
         Map<String, AttributeValue> item = new HashMap<>(TrackingTable.failedMessageKey(messageId));

@@ -1,5 +1,6 @@
-package io.trackline.relay;
+package io.trackline.relay.adapter.streams;
 
+import io.trackline.relay.application.StreamChange;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -16,7 +17,7 @@ import java.util.List;
  * through its end one. The whole range or nothing: a range whose first record the stream no longer has (trimmed after
  * 24 hours), or whose end it never reaches, is {@link Missing}, so a partial replay is never taken for a complete one.
  */
-final class GivenUpRecords {
+public final class GivenUpRecords {
     /** GetRecords answers at most 1,000 records. */
     private static final int PAGE = 1000;
     /**
@@ -27,20 +28,24 @@ final class GivenUpRecords {
 
     private final DynamoDbStreamsClient streams;
 
-    GivenUpRecords(DynamoDbStreamsClient streams) {
+    public GivenUpRecords(DynamoDbStreamsClient streams) {
         this.streams = streams;
     }
 
-    sealed interface Read {
+    public sealed interface Read {
     }
 
-    record Found(List<Record> records) implements Read {
+    public record Found(List<Record> records) implements Read {
+        /** The records as the relay takes them. */
+        public List<StreamChange> changes() {
+            return records.stream().<StreamChange>map(ReadBackChange::new).toList();
+        }
     }
 
-    record Missing(String why) implements Read {
+    public record Missing(String why) implements Read {
     }
 
-    Read read(FailedBatch batch) {
+    public Read read(FailedBatch batch) {
         BigInteger end = new BigInteger(batch.endSequenceNumber());
         List<Record> records = new ArrayList<>();
         try {

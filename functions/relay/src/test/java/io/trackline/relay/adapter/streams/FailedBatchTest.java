@@ -1,4 +1,4 @@
-package io.trackline.relay;
+package io.trackline.relay.adapter.streams;
 
 import io.trackline.aws.Json;
 import io.trackline.emulator.StreamEventSource;

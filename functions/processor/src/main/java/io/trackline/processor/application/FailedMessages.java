@@ -1,4 +1,4 @@
-package io.trackline.processor;
+package io.trackline.processor.application;
 
 /** Where the processor records why a message failed, for whoever later finds it in the DLQ. */
 @FunctionalInterface

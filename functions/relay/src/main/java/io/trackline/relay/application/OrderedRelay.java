@@ -1,11 +1,7 @@
-package io.trackline.relay;
+package io.trackline.relay.application;
 
-import io.trackline.aws.Settings;
-import io.trackline.aws.sns.SnsAnnouncer;
 import io.trackline.domain.shipment.Announcement;
 import io.trackline.domain.shipment.usecase.AnnouncementRelay;
-
-import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +16,6 @@ public final class OrderedRelay {
 
     public OrderedRelay(AnnouncementRelay relay) {
         this.relay = relay;
-    }
-
-    /** Publishing as the relay function does: {@code SHIPMENT_EVENTS_TOPIC_ARN} and {@code SUPPORT_TOPIC_ARN}. */
-    public static OrderedRelay toTopics(Settings settings, SnsClient sns) {
-        return new OrderedRelay(new AnnouncementRelay(new SnsAnnouncer(sns, settings.required("SHIPMENT_EVENTS_TOPIC_ARN"),
-                settings.required("SUPPORT_TOPIC_ARN"))));
     }
 
     /**
