@@ -1,4 +1,4 @@
-package io.trackline.notifier.templates;
+package io.trackline.notifier.adapter.templates;
 
 import java.io.IOException;
 import java.io.InputStream;

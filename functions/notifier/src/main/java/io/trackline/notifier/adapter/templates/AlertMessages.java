@@ -1,4 +1,4 @@
-package io.trackline.notifier.templates;
+package io.trackline.notifier.adapter.templates;
 
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.SmsText;
