@@ -1,5 +1,6 @@
 package io.trackline.api.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.PreferencesItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.application.preferences.NotificationPreferences;
 import io.trackline.api.application.preferences.PreferencesStore;
@@ -9,14 +10,10 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
-import static io.trackline.api.adapter.dynamodb.Items.s;
-import static io.trackline.api.adapter.dynamodb.Items.str;
-
-/** Preferences as {@code PK=CUSTOMER#<customerId>, SK=PREFERENCES} in the layout the notifier reads (README). */
+/** Preferences as the engine's {@link PreferencesItem} (the item the notifier reads), and the daily email subscription count. */
 public final class DynamoDbPreferences implements PreferencesStore {
     public static final int DEFAULT_EMAIL_SUBSCRIPTIONS_PER_DAY = 3;
     private static final java.time.Duration COUNTER_RETENTION = java.time.Duration.ofDays(3);
@@ -58,29 +55,21 @@ public final class DynamoDbPreferences implements PreferencesStore {
     public Optional<NotificationPreferences> find(String customerId) {
         var response = dynamo.getItem(GetItemRequest.builder().tableName(table).key(TrackingTable.preferencesKey(customerId)).build());
         if (!response.hasItem()) return Optional.empty();
-        var item = response.item();
-        String updatedAt = str(item, "updatedAt");
-        return Optional.of(new NotificationPreferences(Items.strings(item, "channels"), Items.strings(item, "alerts"),
-                Items.read(item, "quietHours", NotificationPreferences.QuietHours.class).orElse(null),
-                Optional.ofNullable(str(item, "timeZone")).orElse(NotificationPreferences.DEFAULTS.timeZone()),
-                str(item, "emailSubscriptionArn"),
-                updatedAt == null ? null : Instant.parse(updatedAt)));
+        PreferencesItem.Values stored = PreferencesItem.view(response.item());
+        var quiet = stored.quietHours();
+        return Optional.of(new NotificationPreferences(Optional.ofNullable(stored.channels()).orElse(List.of()),
+                Optional.ofNullable(stored.alerts()).orElse(List.of()),
+                quiet == null ? null : new NotificationPreferences.QuietHours(quiet.start(), quiet.end()),
+                Optional.ofNullable(stored.timeZone()).orElse(NotificationPreferences.DEFAULTS.timeZone()),
+                stored.emailSubscriptionArn(), stored.updatedAt()));
     }
 
     @Override
     public void save(String customerId, NotificationPreferences p) {
-        var item = new HashMap<>(TrackingTable.preferencesKey(customerId));
-        item.put("customerId", s(customerId));
-        item.put("channels", list(p.channels()));
-        item.put("alerts", list(p.alerts()));
-        if (p.quietHours() != null) item.put("quietHours", Items.of(p.quietHours()));
-        item.put("timeZone", s(p.timeZone()));
-        if (p.emailSubscriptionArn() != null) item.put("emailSubscriptionArn", s(p.emailSubscriptionArn()));
-        item.put("updatedAt", s(TrackingTable.sortable(p.updatedAt())));
+        var quiet = p.quietHours();
+        var item = PreferencesItem.of(customerId, new PreferencesItem.Values(p.channels(), p.alerts(),
+                quiet == null ? null : new PreferencesItem.QuietHours(quiet.start(), quiet.end()), p.timeZone(),
+                p.emailSubscriptionArn(), p.updatedAt()));
         dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
-    }
-
-    private static AttributeValue list(List<String> values) {
-        return AttributeValue.fromL(values.stream().map(Items::s).toList());
     }
 }

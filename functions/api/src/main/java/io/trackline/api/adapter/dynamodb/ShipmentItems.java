@@ -7,9 +7,10 @@ import io.trackline.api.application.tracking.Eta;
 import io.trackline.api.application.tracking.NotificationRecord;
 import io.trackline.api.application.tracking.TrackedShipment;
 import io.trackline.api.application.tracking.TrackingEvent;
+import io.trackline.engine.dynamodb.NotificationItem;
+import io.trackline.engine.dynamodb.ScanItem;
 import io.trackline.engine.dynamodb.ShipmentItem;
 import io.trackline.domain.tracking.ExceptionReason;
-import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.Status;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,11 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static io.trackline.api.adapter.dynamodb.Items.bool;
 import static io.trackline.api.adapter.dynamodb.Items.read;
-import static io.trackline.api.adapter.dynamodb.Items.str;
 
-/** Shipment, scan and notification items in the README "Data model" layout, written by the engine and by registration. */
+/** Shipment, scan and notification items as the API shows them, each read through its codec in the engine. */
 public final class ShipmentItems {
     private ShipmentItems() {
     }
@@ -63,17 +62,19 @@ public final class ShipmentItems {
                 eta.history().stream().map(e -> new Eta.Estimate(e.date(), e.reportedAt())).toList());
     }
 
+    /** A scan item, read through the engine's codec ({@link ScanItem#view}). */
     public static TrackingEvent event(Map<String, AttributeValue> item) {
-        return new TrackingEvent(str(item, "scanKey"), named(Status.class, str(item, "status"), Status.UNKNOWN),
-                OffsetDateTime.parse(str(item, "occurredAt")), str(item, "description"),
-                read(item, "location", Location.class).orElse(Location.UNKNOWN), str(item, "source"),
-                str(item, "rawStatus"), named(ExceptionReason.class, str(item, "exceptionReason"), null),
-                bool(item, "postTerminal"), bool(item, "implausibleTime"));
+        ScanItem.View scan = ScanItem.view(item);
+        return new TrackingEvent(scan.scanKey(), named(Status.class, scan.status(), Status.UNKNOWN),
+                OffsetDateTime.parse(scan.occurredAt()), scan.description(), scan.location(), scan.source(),
+                scan.rawStatus(), named(ExceptionReason.class, scan.exceptionReason(), null),
+                scan.postTerminal(), scan.implausibleTime());
     }
 
+    /** A notification item, read through the engine's codec ({@link NotificationItem#view}). */
     public static NotificationRecord notification(Map<String, AttributeValue> item) {
-        return new NotificationRecord(str(item, "id"), str(item, "channel"), str(item, "trigger"), str(item, "state"),
-                str(item, "reason"), str(item, "to"), str(item, "createdAt"));
+        NotificationItem.View n = NotificationItem.view(item);
+        return new NotificationRecord(n.id(), n.channel(), n.trigger(), n.state(), n.reason(), n.to(), n.createdAt());
     }
 
     /** Unknown names (a status added by a newer engine) read as the fallback instead of failing the whole read. */
