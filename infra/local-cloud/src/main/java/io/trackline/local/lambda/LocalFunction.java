@@ -48,8 +48,8 @@ public final class LocalFunction {
         try {
             handler = wired(type, Settings.of(settings));
         } catch (NoSuchMethodException e) {
-            throw new TemplateException(name + ": " + handlerClass + " needs a public constructor taking its wiring, built by"
-                    + " the wiring's static from(io.trackline.aws.Settings)");
+            throw new TemplateException(name + ": " + handlerClass + " needs a public constructor taking its wiring (built by"
+                    + " the wiring's static from(io.trackline.aws.Settings)) or io.trackline.aws.Settings");
         } catch (InvocationTargetException e) {
             throw new FunctionFailed(name, "its constructor failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -65,12 +65,16 @@ public final class LocalFunction {
         return new LocalFunction(name, arn, handler, method, timeoutSeconds, invocations);
     }
 
-    /** {@code new Handler(<Fn>Wiring.from(settings))}: the handler's one-argument constructor takes its function's wiring. */
+    /**
+     * {@code new Handler(<Fn>Wiring.from(settings))}: a function's handler takes its wiring in its one-argument
+     * constructor; a handler that takes {@code Settings} itself (a test's) gets them as they are.
+     */
     private static Object wired(Class<?> type, Settings settings) throws ReflectiveOperationException {
         for (Constructor<?> constructor : type.getConstructors()) {
             if (constructor.getParameterCount() != 1) continue;
             Class<?> wiring = constructor.getParameterTypes()[0];
-            return constructor.newInstance(wiring.getMethod("from", Settings.class).invoke(null, settings));
+            return constructor.newInstance(wiring == Settings.class ? settings
+                    : wiring.getMethod("from", Settings.class).invoke(null, settings));
         }
         throw new NoSuchMethodException(type.getName() + "(<wiring>)");
     }
