@@ -192,19 +192,23 @@ def sam_functions(sam: dict) -> dict[str, dict]:
     return of_type(sam, "AWS::Serverless::Function")
 
 
+def local_code(ctx: Context):
+    """(name, function, CodeUri, its path in the repository) of each function whose CodeUri is a local path."""
+    for name, fn in sam_functions(ctx.sam).items():
+        code_uri = props(fn).get("CodeUri")
+        if isinstance(code_uri, str) and not code_uri.startswith("s3://"):
+            yield name, fn, code_uri, ctx.repo / code_uri
+
+
 @rule("sam-build-skips-prebuilt-code",
       "a function whose CodeUri is a built file that `sam build` would still hand to its language builder as a "
       "source folder (SAM CLI skips only a .zip CodeUri, InlineCode or Metadata SkipBuild)")
 def sam_build(ctx: Context) -> list[str]:
     problems = []
-    for name, fn in sam_functions(ctx.sam).items():
+    for name, fn, code_uri, path in local_code(ctx):
         p, metadata = props(fn), fn.get("Metadata") or {}
-        code_uri = p.get("CodeUri")
-        skipped = bool(p.get("InlineCode")) or (isinstance(code_uri, str) and code_uri.endswith(".zip")) \
-            or bool(metadata.get("SkipBuild", False))
-        if skipped or not isinstance(code_uri, str) or code_uri.startswith("s3://"):
+        if p.get("InlineCode") or code_uri.endswith(".zip") or metadata.get("SkipBuild", False):
             continue
-        path = ctx.repo / code_uri
         if not code_uri.endswith("/") and (path.is_file() or Path(code_uri).suffix):
             problems.append(f"{name}: CodeUri {code_uri} is a file, but `sam build` builds it as a source folder "
                             f"(add Metadata: SkipBuild: true, or point CodeUri at a folder it can build)")
@@ -216,11 +220,7 @@ def sam_build(ctx: Context) -> list[str]:
       "or a missing artifact")
 def sam_package(ctx: Context) -> list[str]:
     problems = []
-    for name, fn in sam_functions(ctx.sam).items():
-        code_uri = props(fn).get("CodeUri")
-        if not isinstance(code_uri, str) or code_uri.startswith("s3://"):
-            continue
-        path = ctx.repo / code_uri
+    for name, _, code_uri, path in local_code(ctx):
         if path.is_file():
             if not zipfile.is_zipfile(path):
                 problems.append(f"{name}: {code_uri} is not a zip archive; sam deploy would zip the file itself and "

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.trackline.api.http.Router;
-import io.trackline.aws.Settings;
 
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.Set;
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /**
-     * "Track package" for a shipment id no one has (ids are random), run once at init: it loads the SDK's request
+     * "Track package" for a shipment id no one has (ids are random), run once at init ({@link ApiWiring#primeAtInit()}): it loads the SDK's request
      * pipeline, the HTTP connection and the problem+json path before the first caller, so that under SnapStart they are
      * in the snapshot and a restored container answers its first request without them. Costs one Query per init.
      */
@@ -31,16 +30,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final Router router;
 
     public ApiHandler() {
-        this(Settings.fromEnvironment());
+        this(ApiWiring.fromEnvironment());
     }
 
-    public ApiHandler(Settings settings) {
-        this(AwsApiPorts.from(settings));
-        router.dispatch(PRIMING);
-    }
-
-    public ApiHandler(ApiPorts ports) {
-        this.router = new Router(Routes.of(ports));
+    public ApiHandler(ApiWiring wiring) {
+        this.router = new Router(Routes.of(wiring));
+        if (wiring.primeAtInit()) router.dispatch(PRIMING);
     }
 
     @Override

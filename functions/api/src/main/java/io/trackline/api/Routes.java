@@ -1,49 +1,51 @@
 package io.trackline.api;
 
+import io.trackline.api.http.AddressInput;
+import io.trackline.api.application.issues.CaseJson;
+import io.trackline.api.http.ClientAuthenticator;
+import io.trackline.api.http.Cursors;
+import io.trackline.api.http.IssueInput;
+import io.trackline.api.http.PreferencesInput;
+import io.trackline.api.http.PreferencesJson;
+import io.trackline.api.http.Problems;
+import io.trackline.api.http.RegistrationInput;
+import io.trackline.api.http.ShipmentJson;
+import io.trackline.api.http.StrictJson;
+
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trackline.api.address.AddressInput;
-import io.trackline.api.address.DeliveryAddressChange;
-import io.trackline.api.auth.ClientAuthenticator;
+import io.trackline.api.application.address.DeliveryAddressChange;
 import io.trackline.api.http.ApiRequest;
-import io.trackline.api.http.Cursors;
-import io.trackline.api.http.Problems;
 import io.trackline.api.http.Router.Route;
-import io.trackline.api.http.StrictJson;
-import io.trackline.api.issues.CaseJson;
-import io.trackline.api.issues.IssueInput;
-import io.trackline.api.issues.ProblemReports;
-import io.trackline.api.preferences.PreferencesInput;
-import io.trackline.api.preferences.PreferencesJson;
-import io.trackline.api.preferences.PreferencesService;
-import io.trackline.api.registration.RegistrationInput;
-import io.trackline.api.registration.ShipmentRegistration;
-import io.trackline.api.tracking.Audience;
-import io.trackline.api.tracking.NotificationHistory;
-import io.trackline.api.tracking.OrderRef;
-import io.trackline.api.tracking.OrderTracking;
-import io.trackline.api.tracking.Page;
-import io.trackline.api.tracking.ShipmentJson;
-import io.trackline.api.tracking.ShipmentTracking;
-import io.trackline.api.tracking.TrackedOrder;
+import io.trackline.api.application.issues.ProblemReports;
+import io.trackline.api.application.preferences.PreferencesService;
+import io.trackline.api.application.registration.ShipmentRegistration;
+import io.trackline.api.application.tracking.Audience;
+import io.trackline.api.application.tracking.NotificationHistory;
+import io.trackline.api.application.tracking.OrderRef;
+import io.trackline.api.application.tracking.OrderTracking;
+import io.trackline.api.application.tracking.Page;
+import io.trackline.api.application.tracking.ShipmentTracking;
+import io.trackline.api.application.tracking.TrackedOrder;
 import io.trackline.aws.Json;
 import io.trackline.aws.http.Responses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static io.trackline.api.auth.CustomerIdentity.customerOf;
-import static io.trackline.api.auth.CustomerIdentity.emailOf;
-import static io.trackline.api.tracking.ShipmentJson.order;
-import static io.trackline.api.tracking.ShipmentJson.shipment;
+import static io.trackline.api.http.CustomerIdentity.customerOf;
+import static io.trackline.api.http.CustomerIdentity.emailOf;
+import static io.trackline.api.http.ShipmentJson.order;
+import static io.trackline.api.http.ShipmentJson.shipment;
 
 /** The route table: for each route key, authenticate, parse, call one use case, map its result. */
 final class Routes {
     private Routes() {
     }
 
-    static Map<String, Route> of(ApiPorts ports) {
+    static Map<String, Route> of(ApiWiring ports) {
         var tracking = new ShipmentTracking(ports.queries());
         var orders = new OrderTracking(ports.queries());
         var notifications = new NotificationHistory(ports.queries());
@@ -59,12 +61,8 @@ final class Routes {
             String tenant = clients.tenantOf(r);
             var command = StrictJson.read(r, RegistrationInput.class)
                     .validated(tenant, java.time.LocalDate.now(ports.clock().withZone(java.time.ZoneOffset.UTC)));
-            try {
-                var registered = ports.registration().register(command);
-                return Responses.json(registered.created() ? 201 : 200, shipment(registered.shipment(), Audience.TENANT, false));
-            } catch (ShipmentRegistration.OrderOfAnotherCustomer e) {
-                throw Problems.orderOfAnotherCustomer();
-            }
+            var registered = ports.registration().register(command);
+            return Responses.json(registered.created() ? 201 : 200, shipment(registered.shipment(), Audience.TENANT, false));
         });
         routes.put("GET /v1/shipments", r -> {
             String tenant = clients.tenantOf(r);

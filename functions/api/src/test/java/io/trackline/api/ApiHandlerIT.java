@@ -3,9 +3,8 @@ package io.trackline.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackline.api.admin.ApiKeys;
-import io.trackline.api.auth.ApiKey;
-import io.trackline.api.dynamodb.DynamoDbApiKeys;
+import io.trackline.api.application.auth.ApiKey;
+import io.trackline.api.adapter.dynamodb.DynamoDbApiKeys;
 import io.trackline.testkit.api.Cloud;
 import io.trackline.api.support.OpenApiContract;
 import io.trackline.testkit.api.Requests;
@@ -51,7 +50,7 @@ class ApiHandlerIT {
     void startCloud() {
         cloud = new Cloud();
         seed = new Seed(cloud.dynamo, Cloud.TABLE);
-        handler = new ApiHandler(cloud.apiSettings());
+        handler = new ApiHandler(ApiWiring.from(cloud.apiSettings()));
         seed.apiKey(keyX, tenantX);
         seed.apiKey(keyY, tenantY);
     }

@@ -47,8 +47,8 @@ class OpenApiRoutesTest {
                 .forEach((path, item) -> item.readOperationsMap()
                         .forEach((method, operation) -> inDocument.add(method.name().toUpperCase(Locale.ROOT) + " " + path)));
 
-        Set<String> inHandler = new TreeSet<>(new ApiHandler(new ApiPorts(null, null, null, null, null, null, null, null,
-                Duration.ZERO, null, Clock.systemUTC())).routeKeys());
+        Set<String> inHandler = new TreeSet<>(new ApiHandler(new ApiWiring(null, null, null, null, null, null, null, null,
+                Duration.ZERO, null, Clock.systemUTC(), false)).routeKeys());
 
         assertThat(inHandler).isEqualTo(templateRoutes()).isEqualTo(inDocument).hasSize(14);
     }

@@ -2,7 +2,7 @@ package io.trackline.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackline.api.auth.ApiKey;
+import io.trackline.api.application.auth.ApiKey;
 import io.trackline.testkit.api.Cloud;
 import io.trackline.testkit.api.Requests;
 import io.trackline.api.support.Seed;
@@ -57,7 +57,7 @@ class ReadRequestsIT {
         }
         seed.notification(first.id, Instant.now(), "SENT", "default alert");
         var settings = cloud.apiSettings(Map.of("API_KEY_CACHE_TTL", "PT1H"));
-        handler = new ApiHandler(AwsApiPorts.from(settings, new AwsClients(settings, List.of(counter))));
+        handler = new ApiHandler(ApiWiring.from(settings, new AwsClients(settings, List.of(counter))));
         handler.handleRequest(route("GET /v1/shipments/{id}").path("id", first.id).apiKey(key).build(), null);
     }
 

@@ -44,4 +44,28 @@ public final class Text {
         }
         return false;
     }
+
+    /** What to write for one UTF-16 unit of a text being rewritten that is not half of a surrogate pair. */
+    @FunctionalInterface
+    public interface UnitRewrite {
+        void write(char unit, StringBuilder out);
+    }
+
+    /**
+     * {@code text} as it is up to {@code first}, then unit by unit: each surrogate pair kept, every other unit (an
+     * unpaired surrogate included) written by {@code rewrite}. The one loop of the rules that clean or escape text.
+     */
+    public static String rewrite(String text, int first, UnitRewrite rewrite) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                rewrite.write(c, out);
+            }
+        }
+        return out.toString();
+    }
 }

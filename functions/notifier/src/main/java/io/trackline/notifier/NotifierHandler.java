@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import io.trackline.aws.AwsClients;
-import io.trackline.aws.Settings;
 import io.trackline.aws.log.Log;
 import io.trackline.notifier.application.AlertRequest;
 import io.trackline.notifier.application.RecordOptOut;
@@ -29,21 +27,12 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final RecordOptOut recordOptOut;
 
     public NotifierHandler() {
-        this(Settings.fromEnvironment());
+        this(NotifierWiring.fromEnvironment());
     }
 
-    public NotifierHandler(Settings settings) {
-        this(new NotifierWiring(settings, new AwsClients(settings)));
-    }
-
-    /** For tests: the same wiring over clients that may carry interceptors. */
     public NotifierHandler(NotifierWiring wiring) {
-        this(wiring.sendAlerts(), wiring.recordOptOut());
-    }
-
-    public NotifierHandler(SendAlerts sendAlerts, RecordOptOut recordOptOut) {
-        this.sendAlerts = sendAlerts;
-        this.recordOptOut = recordOptOut;
+        this.sendAlerts = wiring.sendAlerts();
+        this.recordOptOut = wiring.recordOptOut();
     }
 
     @Override

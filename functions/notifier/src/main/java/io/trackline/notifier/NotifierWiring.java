@@ -18,27 +18,34 @@ import io.trackline.notifier.adapter.sqs.SqsRetries;
 import io.trackline.notifier.application.AlertMetrics;
 import io.trackline.notifier.application.RecordOptOut;
 import io.trackline.notifier.application.SendAlerts;
-import io.trackline.notifier.templates.AlertMessages;
+import io.trackline.notifier.adapter.templates.AlertMessages;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
 
 /**
- * Builds the notifier's use cases from its settings ({@code template.yaml}, NotifierFunction): {@code TABLE_NAME},
+ * The notifier's one wiring: its use cases from its settings ({@code template.yaml}, NotifierFunction): {@code TABLE_NAME},
  * {@code CUSTOMER_EMAIL_TOPIC_ARN}, {@code NOTIFICATION_QUEUE_URL}, {@code TRACKING_PAGE_URL},
  * {@code SMS_DAILY_CAP_PER_SHIPMENT}, {@code SMS_DAILY_CAP_PER_CUSTOMER}, {@code SMS_DAILY_CAP_PER_PHONE}, optional {@code CLAIM_LEASE} (ISO-8601) and
  * {@code SMS_ORIGINATION_NUMBER} (blank: none).
  */
-public final class NotifierWiring {
-    private final SendAlerts sendAlerts;
-    private final RecordOptOut recordOptOut;
+public record NotifierWiring(SendAlerts sendAlerts, RecordOptOut recordOptOut) {
 
-    public NotifierWiring(Settings settings, AwsClients clients) {
-        this(settings, clients, Clock.systemUTC());
+    public static NotifierWiring fromEnvironment() {
+        return from(Settings.fromEnvironment());
     }
 
-    public NotifierWiring(Settings settings, AwsClients clients, Clock clock) {
+    public static NotifierWiring from(Settings settings) {
+        return from(settings, new AwsClients(settings));
+    }
+
+    /** Tests pass clients that may carry interceptors. */
+    public static NotifierWiring from(Settings settings, AwsClients clients) {
+        return from(settings, clients, Clock.systemUTC());
+    }
+
+    public static NotifierWiring from(Settings settings, AwsClients clients, Clock clock) {
         String table = settings.required("TABLE_NAME");
         DynamoDbClient dynamoDb = clients.dynamoDb();
         SnsClient sns = clients.sns();
@@ -46,7 +53,7 @@ public final class NotifierWiring {
                 settings.intValue("SMS_DAILY_CAP_PER_CUSTOMER", 20),
                 settings.intValue("SMS_DAILY_CAP_PER_PHONE", SmsCaps.DEFAULT_PER_PHONE_PER_DAY)), AlertPolicy.DEFAULT_MAX_AGE);
         AlertMetrics metrics = new EmfAlertMetrics(Emf.toLog(EmfAlertMetrics.NAMESPACE));
-        this.sendAlerts = new SendAlerts(policy,
+        SendAlerts sendAlerts = new SendAlerts(policy,
                 new DynamoDbShipmentSnapshots(dynamoDb, table),
                 new DynamoDbCustomerSettings(dynamoDb, table),
                 new SnsSmsOptOuts(sns),
@@ -58,14 +65,6 @@ public final class NotifierWiring {
                 metrics,
                 new SqsRetries(clients.sqs(), settings.required("NOTIFICATION_QUEUE_URL"), clock),
                 clock);
-        this.recordOptOut = new RecordOptOut(new DynamoDbStopList(dynamoDb, table), metrics, clock);
-    }
-
-    public SendAlerts sendAlerts() {
-        return sendAlerts;
-    }
-
-    public RecordOptOut recordOptOut() {
-        return recordOptOut;
+        return new NotifierWiring(sendAlerts, new RecordOptOut(new DynamoDbStopList(dynamoDb, table), metrics, clock));
     }
 }

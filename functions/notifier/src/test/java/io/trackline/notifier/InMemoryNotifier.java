@@ -16,7 +16,7 @@ import io.trackline.notifier.application.RecordOptOut;
 import io.trackline.notifier.application.SendAlerts;
 import io.trackline.notifier.application.ShipmentSnapshot;
 import io.trackline.notifier.application.StopList;
-import io.trackline.notifier.templates.AlertMessages;
+import io.trackline.notifier.adapter.templates.AlertMessages;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +81,7 @@ public final class InMemoryNotifier {
                     throw new AssertionError("no quiet hours in these tests");
                 },
                 new AlertMessages(Fixtures.TRACKING_PAGE), metrics, clock);
-        return new NotifierHandler(sendAlerts, new RecordOptOut(new StopList() {
+        return new NotifierHandler(new NotifierWiring(sendAlerts, new RecordOptOut(new StopList() {
             @Override
             public void stop(PhoneNumber phone, Instant at) {
                 stopped.add(phone);
@@ -91,7 +91,7 @@ public final class InMemoryNotifier {
             public void start(PhoneNumber phone) {
                 stopped.remove(phone);
             }
-        }, metrics, clock));
+        }, metrics, clock)));
     }
 
     private final class RecordingMetrics implements AlertMetrics {

@@ -112,7 +112,7 @@ class NotifierIT {
             }
         };
         Settings settings = cloud.settings(Map.of());
-        NotifierHandler handler = new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings, List.of(failFirstSms))));
+        NotifierHandler handler = new NotifierHandler(NotifierWiring.from(settings, new AwsClients(settings, List.of(failFirstSms))));
         cloud.publish(event("evt-fault", Trigger.DELIVERED, "shp-fault", "cust-fault"));
 
         // when the queue is drained: the first attempt fails and is retried
@@ -348,7 +348,7 @@ class NotifierIT {
             }
         };
         Settings settings = cloud.settings(Map.of("NOTIFICATION_QUEUE_URL", queueUrl, "CLAIM_LEASE", FREEZE_LEASE.toString()));
-        NotifierHandler handler = new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings, List.of(freeze))));
+        NotifierHandler handler = new NotifierHandler(NotifierWiring.from(settings, new AwsClients(settings, List.of(freeze))));
 
         // when the event arrives and the queue is polled as Lambda polls it, for up to 30 s
         cloud.sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ShipmentEventCodec.encode(
@@ -453,7 +453,7 @@ class NotifierIT {
 
     private static NotifierHandler handlerAt(Instant now) {
         Settings settings = cloud.settings(Map.of());
-        return new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings), Clock.fixed(now, ZoneOffset.UTC)));
+        return new NotifierHandler(NotifierWiring.from(settings, new AwsClients(settings), Clock.fixed(now, ZoneOffset.UTC)));
     }
 
     @Test
@@ -474,7 +474,7 @@ class NotifierIT {
                     "shp-batch-" + shipment, "cust-batch-" + (shipment % 2)));
         }
         Settings settings = cloud.settings(Map.of());
-        NotifierHandler handler = new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings, List.of(counter))));
+        NotifierHandler handler = new NotifierHandler(NotifierWiring.from(settings, new AwsClients(settings, List.of(counter))));
 
         // when
         int invocations = cloud.drain(handler);
@@ -506,7 +506,7 @@ class NotifierIT {
     }
 
     private static NotifierHandler handler(Map<String, String> overrides) {
-        return new NotifierHandler(cloud.settings(overrides));
+        return new NotifierHandler(NotifierWiring.from(cloud.settings(overrides)));
     }
 
     private static ShipmentEvent event(String eventId, Trigger trigger, String shipmentId, String customerId) {

@@ -4,17 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.trackline.aws.AwsClients;
-import io.trackline.aws.Settings;
-import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.TrackScans;
 import io.trackline.domain.tracking.ScanReport;
+import io.trackline.processor.application.FailedMessages;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +20,7 @@ import java.util.Map;
 /**
  * Ingest queue → tracking records. Decodes each message, groups the batch by package, applies each package's scans
  * once, and reports only the messages that failed (ReportBatchItemFailures): an undecodable message fails alone and
- * reaches the DLQ after maxReceiveCount, with its reason in the log and in {@link DeadLetterReasons} (see README).
+ * reaches the DLQ after maxReceiveCount, with its reason in the log and in {@link FailedMessages} (see README).
  * Each batch writes one EMF line: messages, failed messages, shipments updated, packages nobody registered.
  */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -34,24 +31,13 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     private final Emf metrics;
 
     public ProcessorHandler() {
-        this(Settings.fromEnvironment());
+        this(ProcessorWiring.fromEnvironment());
     }
 
-    public ProcessorHandler(Settings settings) {
-        this(settings, new AwsClients(settings), Clock.systemUTC());
-    }
-
-    /** Tests and benchmarks pass clients with interceptors (call counting, fault injection) and their clock. */
-    public ProcessorHandler(Settings settings, AwsClients clients, Clock clock) {
-        this(TrackingEngine.from(settings, clients, clock).trackScans(),
-                new DeadLetterReasons(clients.dynamoDb(), settings.required("TABLE_NAME"), clock)::record,
-                Emf.toLog(TrackingEngine.METRICS_NAMESPACE));
-    }
-
-    public ProcessorHandler(TrackScans trackScans, FailedMessages reasons, Emf metrics) {
-        this.trackScans = trackScans;
-        this.reasons = reasons;
-        this.metrics = metrics;
+    public ProcessorHandler(ProcessorWiring wiring) {
+        this.trackScans = wiring.trackScans();
+        this.reasons = wiring.failedMessages();
+        this.metrics = wiring.metrics();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.trackline.processor;
 
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
+import io.trackline.processor.adapter.dynamodb.DeadLetterReasons;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 

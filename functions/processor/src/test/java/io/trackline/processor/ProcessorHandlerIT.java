@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.trackline.aws.AwsClients;
 import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.engine.TrackingEngine;
+import io.trackline.processor.adapter.dynamodb.DeadLetterReasons;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.alerts.Trigger;
@@ -65,7 +66,7 @@ class ProcessorHandlerIT {
         stack = cloud.stack();
         AwsClients clients = cloud.clients(stack, List.of(faults, crash));
         engine = TrackingEngine.from(stack.settings(), clients, clock);
-        handler = new ProcessorHandler(stack.settings(), clients, clock);
+        handler = new ProcessorHandler(ProcessorWiring.from(stack.settings(), clients, clock));
         relay = new StreamRelay(cloud, stack);
     }
 

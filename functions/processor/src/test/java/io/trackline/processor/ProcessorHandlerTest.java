@@ -27,9 +27,9 @@ class ProcessorHandlerTest {
     private final TrackingFixture engine = new TrackingFixture();
     private final List<String> recorded = new ArrayList<>();
     private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
-    private final ProcessorHandler handler = new ProcessorHandler(engine.trackScans,
+    private final ProcessorHandler handler = new ProcessorHandler(new ProcessorWiring(engine.trackScans,
             (messageId, reason, receiveCount) -> recorded.add(messageId + ": " + reason),
-            new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC()));
+            new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC())));
 
     @Test
     void shouldApplyEachPackageOnce_whenBatchFromEventsFileArrives() {

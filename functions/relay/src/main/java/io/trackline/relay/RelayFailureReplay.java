@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Json;
 import io.trackline.aws.Settings;
+import io.trackline.relay.adapter.streams.FailedBatch;
+import io.trackline.relay.adapter.streams.GivenUpRecords;
+import io.trackline.relay.application.OrderedRelay;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -98,7 +101,7 @@ public final class RelayFailureReplay {
         return switch (read) {
             case GivenUpRecords.Missing missing -> new Replayed(message.messageId(), batch, 0, List.of(), missing.why());
             case GivenUpRecords.Found found -> {
-                OrderedRelay.Outcome outcome = relay.relay(found.records().stream().map(StreamChange::of).toList());
+                OrderedRelay.Outcome outcome = relay.relay(found.changes());
                 yield new Replayed(message.messageId(), batch, outcome.relayed(), outcome.published(), outcome.complete()
                         ? null
                         : "record " + outcome.failed().eventId() + " not published: " + outcome.error().getMessage());
@@ -114,7 +117,7 @@ public final class RelayFailureReplay {
         Settings settings = settings(args[0], System.getenv(), Path.of(".trackline/local.json"));
         AwsClients clients = new AwsClients(settings);
         var command = new RelayFailureReplay(clients.sqs(), clients.dynamoDbStreams(),
-                OrderedRelay.toTopics(settings, clients.sns()));
+                RelayWiring.toTopics(settings, clients.sns()));
         List<Replayed> replayed = command.replay(args[0], args.length > 1 ? Integer.parseInt(args[1]) : 1000);
         replayed.forEach(r -> System.out.println(line(r)));
         long kept = replayed.stream().filter(r -> !r.deleted()).count();

@@ -4,12 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import io.trackline.aws.AwsClients;
-import io.trackline.aws.Settings;
-import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
-import io.trackline.domain.shipment.usecase.AnnouncementRelay;
+import io.trackline.relay.application.OrderedRelay;
+import io.trackline.relay.application.StreamChange;
 
 import java.util.List;
 
@@ -29,31 +27,18 @@ public final class RelayHandler implements RequestHandler<DynamodbEvent, Streams
     private final Emf metrics;
 
     public RelayHandler() {
-        this(Settings.fromEnvironment());
+        this(RelayWiring.fromEnvironment());
     }
 
-    public RelayHandler(Settings settings) {
-        this(settings, new AwsClients(settings));
-    }
-
-    /** Tests and benchmarks pass clients with interceptors (call counting, fault injection). */
-    public RelayHandler(Settings settings, AwsClients clients) {
-        this(OrderedRelay.toTopics(settings, clients.sns()), Emf.toLog(TrackingEngine.METRICS_NAMESPACE));
-    }
-
-    public RelayHandler(AnnouncementRelay relay, Emf metrics) {
-        this(new OrderedRelay(relay), metrics);
-    }
-
-    private RelayHandler(OrderedRelay relay, Emf metrics) {
-        this.relay = relay;
-        this.metrics = metrics;
+    public RelayHandler(RelayWiring wiring) {
+        this.relay = wiring.relay();
+        this.metrics = wiring.metrics();
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent input, Context context) {
         List<DynamodbEvent.DynamodbStreamRecord> records = input.getRecords() == null ? List.of() : input.getRecords();
-        OrderedRelay.Outcome outcome = relay.relay(records.stream().map(StreamChange::of).toList());
+        OrderedRelay.Outcome outcome = relay.relay(records.stream().<StreamChange>map(InvokedChange::new).toList());
         metrics.line().count("streamRecords", records.size()).count("published", outcome.published().size())
                 .count("relayFailures", outcome.complete() ? 0 : 1).emit();
         if (!outcome.complete()) {

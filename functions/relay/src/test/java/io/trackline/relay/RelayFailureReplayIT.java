@@ -61,7 +61,7 @@ class RelayFailureReplayIT {
         writes.track(scan(Status.PICKED_UP, "2026-03-02T09:00:00Z"));
         writes.track(scan(Status.OUT_FOR_DELIVERY, "2026-03-04T07:00:00Z"));
         SnsOutage outage = new SnsOutage();
-        RelayHandler relay = new RelayHandler(stack.settings(), new AwsClients(stack.settings(), List.of(outage)));
+        RelayHandler relay = new RelayHandler(RelayWiring.from(stack.settings(), new AwsClients(stack.settings(), List.of(outage))));
         int invocations = source.drain(event -> relay.handleRequest(event, null));
         assertThat(invocations).isEqualTo(RETRIES + 1);
         assertThat(cloud.drain(stack.eventsQueueUrl())).isEmpty();
@@ -89,7 +89,7 @@ class RelayFailureReplayIT {
         writes.register();
         writes.track(scan(Status.OUT_FOR_DELIVERY, "2026-03-04T07:00:00Z"));
         SnsOutage outage = new SnsOutage();
-        RelayHandler relay = new RelayHandler(stack.settings(), new AwsClients(stack.settings(), List.of(outage)));
+        RelayHandler relay = new RelayHandler(RelayWiring.from(stack.settings(), new AwsClients(stack.settings(), List.of(outage))));
         source.drain(event -> relay.handleRequest(event, null));
         outage.over();
         replay().replay(failureQueue, 1000);
@@ -142,7 +142,7 @@ class RelayFailureReplayIT {
 
     private RelayFailureReplay replay() {
         return new RelayFailureReplay(cloud.sqs, cloud.clients.dynamoDbStreams(),
-                OrderedRelay.toTopics(stack.settings(), cloud.sns));
+                RelayWiring.toTopics(stack.settings(), cloud.sns));
     }
 
     private static String json(Map<String, Object> record) {

@@ -1,6 +1,7 @@
 package io.trackline.relay;
 
 import io.trackline.aws.Settings;
+import io.trackline.relay.adapter.streams.FailedBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

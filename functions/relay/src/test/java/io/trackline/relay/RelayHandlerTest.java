@@ -16,6 +16,7 @@ import io.trackline.domain.shipment.port.Announcer;
 import io.trackline.domain.shipment.usecase.AnnouncementRelay;
 import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.Status;
+import io.trackline.relay.application.OrderedRelay;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -84,8 +85,8 @@ class RelayHandlerTest {
     }
 
     private RelayHandler handler(Announcer announcer) {
-        return new RelayHandler(new AnnouncementRelay(announcer),
-                new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC()));
+        return new RelayHandler(new RelayWiring(new OrderedRelay(new AnnouncementRelay(announcer)),
+                new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), Clock.systemUTC())));
     }
 
     private JsonNode metrics() throws Exception {

@@ -18,7 +18,7 @@ public final class StreamRelay {
     /** @param interceptors on the relay's clients (SNS publish faults, call counting) */
     public StreamRelay(EngineCloud cloud, EngineCloud.Stack stack, List<ExecutionInterceptor> interceptors) {
         this.source = StreamEventSource.of(cloud.dynamo, cloud.clients.dynamoDbStreams(), stack.table());
-        this.handler = new RelayHandler(stack.settings(), new AwsClients(stack.settings(), interceptors));
+        this.handler = new RelayHandler(RelayWiring.from(stack.settings(), new AwsClients(stack.settings(), interceptors)));
     }
 
     public StreamRelay(EngineCloud cloud, EngineCloud.Stack stack) {

@@ -2,14 +2,10 @@ package io.trackline.sweeper;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.trackline.aws.AwsClients;
-import io.trackline.aws.Settings;
-import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.shipment.usecase.SweepShipments;
 
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -19,30 +15,19 @@ import java.util.Map;
  */
 public final class SweeperHandler implements RequestHandler<Map<String, Object>, Void> {
     private static final Log LOG = Log.of(SweeperHandler.class);
-    /** Bounded so one run fits its timeout; what is left stays due and is picked up 15 minutes later. */
-    static final int DEFAULT_LIMIT = 2_000;
 
     private final SweepShipments sweep;
     private final int limit;
     private final Emf metrics;
 
     public SweeperHandler() {
-        this(Settings.fromEnvironment());
+        this(SweeperWiring.fromEnvironment());
     }
 
-    public SweeperHandler(Settings settings) {
-        this(settings, new AwsClients(settings), Clock.systemUTC());
-    }
-
-    public SweeperHandler(Settings settings, AwsClients clients, Clock clock) {
-        this(TrackingEngine.from(settings, clients, clock).sweepShipments(), settings.intValue("SWEEP_LIMIT", DEFAULT_LIMIT),
-                Emf.toLog(TrackingEngine.METRICS_NAMESPACE));
-    }
-
-    public SweeperHandler(SweepShipments sweep, int limit, Emf metrics) {
-        this.sweep = sweep;
-        this.limit = limit;
-        this.metrics = metrics;
+    public SweeperHandler(SweeperWiring wiring) {
+        this.sweep = wiring.sweep();
+        this.limit = wiring.limit();
+        this.metrics = wiring.metrics();
     }
 
     @Override

@@ -45,7 +45,7 @@ class SweeperHandlerIT {
         stack = cloud.stack();
         AwsClients clients = cloud.clients(stack, List.of(counter));
         engine = TrackingEngine.from(stack.settings(), clients, clock);
-        sweeper = new SweeperHandler(stack.settings(), clients, clock);
+        sweeper = new SweeperHandler(SweeperWiring.from(stack.settings(), clients, clock));
         relay = new StreamRelay(cloud, stack);
     }
 

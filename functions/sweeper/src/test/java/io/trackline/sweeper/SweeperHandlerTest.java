@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SweeperHandlerTest {
     private final TrackingFixture engine = new TrackingFixture();
     private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
-    private final SweeperHandler sweeper = new SweeperHandler(engine.sweep, 100,
-            new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), engine.clock));
+    private final SweeperHandler sweeper = new SweeperHandler(new SweeperWiring(engine.sweep, 100,
+            new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), engine.clock)));
 
     @Test
     void shouldCountWhatTheRunChanged_whenAShipmentHasStalled() throws Exception {

@@ -2,9 +2,9 @@ package io.trackline.webhook;
 
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.tracking.ScanReport;
-import io.trackline.webhook.ingest.WebhookRequest;
-import io.trackline.webhook.source.nativejson.NativeSource;
-import io.trackline.webhook.source.nativejson.StandardWebhooksSignature;
+import io.trackline.webhook.application.WebhookRequest;
+import io.trackline.webhook.http.nativejson.NativeSource;
+import io.trackline.webhook.http.nativejson.StandardWebhooksSignature;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -4,33 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.trackline.aws.AwsClients;
-import io.trackline.aws.Settings;
 import io.trackline.aws.http.Problem;
 import io.trackline.aws.http.Responses;
 import io.trackline.aws.log.Log;
-import io.trackline.aws.metrics.Emf;
-import io.trackline.webhook.aws.EmfMetrics;
-import io.trackline.webhook.aws.SecretsManagerWebhookSecrets;
-import io.trackline.webhook.aws.SqsScanQueue;
-import io.trackline.webhook.ingest.DependencyUnavailable;
-import io.trackline.webhook.ingest.IngestMetrics;
-import io.trackline.webhook.ingest.IngestResult;
-import io.trackline.webhook.ingest.IngestWebhook;
-import io.trackline.webhook.ingest.ScanQueue;
-import io.trackline.webhook.ingest.WebhookRejected;
-import io.trackline.webhook.ingest.WebhookRequest;
-import io.trackline.webhook.ingest.WebhookSecrets;
-import io.trackline.webhook.source.aftership.AfterShipSource;
-import io.trackline.webhook.source.easypost.EasyPostSource;
-import io.trackline.webhook.source.nativejson.NativeSource;
-import io.trackline.webhook.source.shippo.ShippoSource;
+import io.trackline.webhook.application.DependencyUnavailable;
+import io.trackline.webhook.application.IngestResult;
+import io.trackline.webhook.application.IngestWebhook;
+import io.trackline.webhook.application.WebhookRejected;
+import io.trackline.webhook.application.WebhookRequest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,29 +26,11 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final IngestWebhook ingest;
 
     public WebhookHandler() {
-        this(Settings.fromEnvironment());
+        this(WebhookWiring.fromEnvironment());
     }
 
-    public WebhookHandler(Settings settings) {
-        this(settings, new AwsClients(settings));
-    }
-
-    /** The secrets are read in the background while the queue client is built: a shorter cold start. */
-    private WebhookHandler(Settings settings, AwsClients aws) {
-        this(new SecretsManagerWebhookSecrets(aws.secretsManager(), settings.required("WEBHOOK_SECRETS_ARN"), Clock.systemUTC(),
-                        settings.duration("WEBHOOK_SECRETS_REFRESH", SecretsManagerWebhookSecrets.DEFAULT_REFRESH)).prefetch(),
-                new SqsScanQueue(aws.sqs(), settings.required("INGEST_QUEUE_URL")));
-        WarmUp.run();
-    }
-
-    private WebhookHandler(WebhookSecrets secrets, ScanQueue queue) {
-        this(queue, secrets, new EmfMetrics(Emf.toLog(EmfMetrics.NAMESPACE)), Clock.systemUTC());
-    }
-
-    /** For tests and tools: any queue, secrets, metrics and clock. */
-    public WebhookHandler(ScanQueue queue, WebhookSecrets secrets, IngestMetrics metrics, Clock clock) {
-        this.ingest = new IngestWebhook(List.of(new NativeSource(), new EasyPostSource(), new AfterShipSource(), new ShippoSource()),
-                secrets, queue, metrics, clock);
+    public WebhookHandler(WebhookWiring wiring) {
+        this.ingest = new IngestWebhook(WebhookWiring.SOURCES, wiring.secrets(), wiring.queue(), wiring.metrics(), wiring.clock());
     }
 
     @Override
@@ -76,12 +43,17 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
             return Responses.json(202, result);
         } catch (WebhookRejected e) {
             LOG.warn("webhook rejected", "source", sourceOf(event), "status", e.status(), "reason", e.reason(), "field", e.field());
-            return e.problem().toResponse();
+            return problem(e).toResponse();
         } catch (DependencyUnavailable e) {
             LOG.error("webhook not accepted: a dependency is unavailable", "source", sourceOf(event), "error", e.getMessage());
             return Problem.of(503, "service-unavailable", "Service unavailable",
                     "the webhook could not be stored; nothing was accepted, please retry").toResponse();
         }
+    }
+
+    private static Problem problem(WebhookRejected rejected) {
+        Problem problem = Problem.of(rejected.status(), rejected.reason(), rejected.title(), rejected.getMessage());
+        return rejected.field() == null ? problem : problem.with("field", rejected.field());
     }
 
     private static WebhookRequest request(APIGatewayV2HTTPEvent event) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.Json;
-import io.trackline.webhook.ingest.WebhookRequest;
+import io.trackline.webhook.application.WebhookRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ class BadInputTest {
     private static final String MARKER = "SECRET-BODY-MARKER";
 
     private final Fixtures.RecordingQueue queue = new Fixtures.RecordingQueue();
-    private final WebhookHandler handler = new WebhookHandler(queue, Fixtures.testSecrets(), new Fixtures.RecordingMetrics(),
-            Fixtures.clockAt(NOW));
+    private final WebhookHandler handler = new WebhookHandler(new WebhookWiring(queue, Fixtures.testSecrets(), new Fixtures.RecordingMetrics(),
+            Fixtures.clockAt(NOW)));
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     private PrintStream stdout;
 

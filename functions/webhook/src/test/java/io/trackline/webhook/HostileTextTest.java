@@ -55,8 +55,8 @@ class HostileTextTest {
         // escaped, as a sender's serializer may write them (raw bytes are the fuzz corpus's)
         byte[] bytes = Json.mapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(body);
         Fixtures.RecordingQueue queue = new Fixtures.RecordingQueue();
-        WebhookHandler handler = new WebhookHandler(queue, Fixtures.testSecrets(), new Fixtures.RecordingMetrics(),
-                Fixtures.clockAt(NOW));
+        WebhookHandler handler = new WebhookHandler(new WebhookWiring(queue, Fixtures.testSecrets(), new Fixtures.RecordingMetrics(),
+                Fixtures.clockAt(NOW)));
         var event = Fixtures.event(Fixtures.signedRequest(target.source(), bytes, NOW));
         event.setBody(Base64.getEncoder().encodeToString(bytes));
         event.setIsBase64Encoded(true);

@@ -8,7 +8,7 @@ import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.ScanReport;
 import io.trackline.domain.tracking.Status;
-import io.trackline.webhook.ingest.WebhookRequest;
+import io.trackline.webhook.application.WebhookRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -26,7 +26,7 @@ class WebhookHandlerTest {
 
     private final Fixtures.RecordingQueue queue = new Fixtures.RecordingQueue();
     private final Fixtures.RecordingMetrics metrics = new Fixtures.RecordingMetrics();
-    private final WebhookHandler handler = new WebhookHandler(queue, Fixtures.testSecrets(), metrics, Fixtures.eventsClock());
+    private final WebhookHandler handler = new WebhookHandler(new WebhookWiring(queue, Fixtures.testSecrets(), metrics, Fixtures.eventsClock()));
 
     static APIGatewayV2HTTPEvent eventFile(String source) {
         return Fixtures.eventFile(source);
@@ -161,8 +161,8 @@ class WebhookHandlerTest {
 
     @Test
     void shouldAnswer401_whenTheCheckedInEventIsReplayedAfterTheWindow() {
-        WebhookHandler later = new WebhookHandler(queue, Fixtures.testSecrets(), metrics,
-                Fixtures.clockAt(Fixtures.EVENTS_SIGNED_AT + 3600));
+        WebhookHandler later = new WebhookHandler(new WebhookWiring(queue, Fixtures.testSecrets(), metrics,
+                Fixtures.clockAt(Fixtures.EVENTS_SIGNED_AT + 3600)));
 
         APIGatewayV2HTTPResponse response = later.handleRequest(eventFile("shippo"), null);
 

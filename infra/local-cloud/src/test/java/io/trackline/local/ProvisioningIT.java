@@ -1,7 +1,7 @@
 package io.trackline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackline.api.auth.ApiKey;
+import io.trackline.api.application.auth.ApiKey;
 import io.trackline.aws.Json;
 import io.trackline.testkit.cloud.LocalAws;
 import io.trackline.testkit.template.Specs;

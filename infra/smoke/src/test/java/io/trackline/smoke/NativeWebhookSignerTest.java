@@ -1,8 +1,8 @@
 package io.trackline.smoke;
 
-import io.trackline.webhook.ingest.WebhookRejected;
-import io.trackline.webhook.ingest.WebhookRequest;
-import io.trackline.webhook.source.nativejson.NativeSource;
+import io.trackline.webhook.application.WebhookRejected;
+import io.trackline.webhook.application.WebhookRequest;
+import io.trackline.webhook.http.nativejson.NativeSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

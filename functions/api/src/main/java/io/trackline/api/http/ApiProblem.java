@@ -1,6 +1,7 @@
 package io.trackline.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.trackline.api.application.Refusal;
 import io.trackline.aws.http.Problem;
 
 import java.util.HashMap;
@@ -20,6 +21,21 @@ public final class ApiProblem extends RuntimeException {
         super(problem.type() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
         this.headers = Map.copyOf(headers);
+    }
+
+    /** The one place a use case's refusal becomes its problem. */
+    public static ApiProblem of(Refusal refusal) {
+        return switch (refusal.reason()) {
+            case NOT_FOUND -> Problems.notFound();
+            case INVALID_FIELD -> Problems.invalid(refusal.field(), refusal.getMessage());
+            case ADDRESS_CHANGE_CLOSED -> Problems.addressChangeClosed();
+            case CONCURRENT_CHANGE -> Problems.busy();
+            case ISSUE_NOT_ALLOWED -> Problems.issueNotAllowed(refusal.getMessage());
+            case CASE_ALREADY_OPEN -> Problems.caseAlreadyOpen(refusal.caseId());
+            case ORDER_OF_ANOTHER_CUSTOMER -> Problems.orderOfAnotherCustomer();
+            case ORDER_FULL -> Problems.orderFull();
+            case DAILY_LIMIT_REACHED -> Problems.tooManyRequests(refusal.getMessage(), refusal.retryAfterSeconds());
+        };
     }
 
     public Problem problem() {

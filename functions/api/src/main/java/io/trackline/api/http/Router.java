@@ -2,6 +2,7 @@ package io.trackline.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.trackline.api.application.Refusal;
 import io.trackline.aws.log.Log;
 import io.trackline.domain.InvalidValueException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,6 +35,8 @@ public final class Router {
             return routes.get(match.routeKey()).handle(ApiRequest.of(event, match.path()));
         } catch (ApiProblem p) {
             return p.toResponse();
+        } catch (Refusal r) {
+            return ApiProblem.of(r).toResponse();
         } catch (InvalidValueException e) {
             // The one place a domain refusal becomes an answer: 400 invalid-field naming the field the domain names.
             return Problems.invalid(e.field(), e.getMessage() + ".").problem().toResponse();

@@ -1,6 +1,6 @@
 package io.trackline.api.support;
 
-import io.trackline.api.auth.ApiKey;
+import io.trackline.api.application.auth.ApiKey;
 import io.trackline.testkit.api.ApiSeed;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,5 +1,7 @@
 package io.trackline.aws.queue;
 
+import io.trackline.domain.Text;
+
 /**
  * The characters SQS accepts in a message body and in string attributes: {@code #x9 | #xA | #xD | #x20 to #xD7FF |
  * #xE000 to #xFFFD | #x10000 to #x10FFFF}. Anything else (other C0 controls, an unpaired surrogate, U+FFFE, U+FFFF)
@@ -26,36 +28,17 @@ public final class SqsText {
     static String escapeForJson(String json) {
         int first = firstDisallowed(json);
         if (first < 0) return json;
-        StringBuilder out = new StringBuilder(json.length() + 16);
-        out.append(json, 0, first);
-        for (int i = first; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
-                out.append(c).append(json.charAt(++i));
-            } else if (isAllowed(c) && !Character.isSurrogate(c)) {
-                out.append(c);
-            } else {
-                out.append(String.format("\\u%04x", (int) c));
-            }
-        }
-        return out.toString();
+        return Text.rewrite(json, first, (c, out) -> {
+            if (isAllowed(c) && !Character.isSurrogate(c)) out.append(c);
+            else out.append(String.format("\\u%04x", (int) c));
+        });
     }
 
     /** {@code text} with every disallowed character replaced by U+FFFD. */
     public static String replaceDisallowed(String text) {
         int first = firstDisallowed(text);
         if (first < 0) return text;
-        StringBuilder out = new StringBuilder(text.length());
-        out.append(text, 0, first);
-        for (int i = first; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else {
-                out.append(isAllowed(c) && !Character.isSurrogate(c) ? c : '\uFFFD');
-            }
-        }
-        return out.toString();
+        return Text.rewrite(text, first, (c, out) -> out.append(isAllowed(c) && !Character.isSurrogate(c) ? c : '\uFFFD'));
     }
 
     private static int firstDisallowed(String text) {

@@ -1,5 +1,7 @@
 package io.trackline.domain.tracking;
 
+import io.trackline.domain.Text;
+
 /**
  * The domain's rule for carrier free text (a scan's description, raw status and sub-status, location names): whatever
  * a carrier sends, what Trackline stores, queues, shows and emails is printable. {@link Scan}, {@link Location} and the
@@ -27,21 +29,16 @@ public final class CarrierText {
         if (text == null) return null;
         int first = firstUnclean(text);
         if (first < 0) return text;
-        StringBuilder out = new StringBuilder(text.length());
-        out.append(text, 0, first);
-        for (int i = first; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else if (Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+        String rewritten = Text.rewrite(text, first, (c, out) -> {
+            if (Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
                 out.append(REPLACEMENT);
             } else if (isControl(c)) {
                 out.append(' ');
             } else if (!isBidiControl(c)) {
                 out.append(c);
             }
-        }
-        String cleaned = out.toString().strip();
+        });
+        String cleaned = rewritten.strip();
         return cleaned.isEmpty() ? null : cleaned;
     }
 

@@ -17,8 +17,9 @@ import static io.trackline.engine.dynamodb.Attributes.nested;
 import static io.trackline.engine.dynamodb.Attributes.stringOrNull;
 
 /**
- * A scan item: {@code EVENT#<occurredAt UTC>#<scanKey>} under its shipment (or its unregistered package). The one codec
- * of the item: the engine writes and reads it, other functions (the tracking page) read it through {@link #tracked}.
+ * A scan item: {@code EVENT#<occurredAt UTC>#<scanKey>} under its shipment (or its unregistered package). The engine
+ * writes and reads it as a {@link TrackedScan}; other readers (the API's tracking) take its stored values through
+ * {@link #view} and the tracking page through {@link #tracked}, so the item's attribute names are spelled here only.
  */
 public final class ScanItem {
     private ScanItem() {
@@ -64,5 +65,62 @@ public final class ScanItem {
 
     public static TrackedScan tracked(Map<String, AttributeValue> item) {
         return new TrackedScan(scan(item), bool(item, "postTerminal"), bool(item, "implausibleTime"));
+    }
+
+    /** The stored values of a scan item, as written; names of statuses and reasons are left for the reader to map. */
+    public static View view(Map<String, AttributeValue> item) {
+        return new View(item);
+    }
+
+    public static final class View {
+        private final Map<String, AttributeValue> item;
+
+        private View(Map<String, AttributeValue> item) {
+            this.item = item;
+        }
+
+        public String scanKey() {
+            return stringOrNull(item, "scanKey");
+        }
+
+        public String status() {
+            return stringOrNull(item, "status");
+        }
+
+        /** ISO-8601 with the carrier's offset, as the carrier gave it. */
+        public String occurredAt() {
+            return stringOrNull(item, "occurredAt");
+        }
+
+        public String description() {
+            return stringOrNull(item, "description");
+        }
+
+        /** {@link Location#UNKNOWN} when the scan named no place. */
+        public Location location() {
+            Map<String, AttributeValue> l = nested(item, "location");
+            return l.isEmpty() ? Location.UNKNOWN : new Location(stringOrNull(l, "city"), stringOrNull(l, "region"),
+                    stringOrNull(l, "postalCode"), stringOrNull(l, "country"));
+        }
+
+        public String source() {
+            return stringOrNull(item, "source");
+        }
+
+        public String rawStatus() {
+            return stringOrNull(item, "rawStatus");
+        }
+
+        public String exceptionReason() {
+            return stringOrNull(item, "exceptionReason");
+        }
+
+        public boolean postTerminal() {
+            return bool(item, "postTerminal");
+        }
+
+        public boolean implausibleTime() {
+            return bool(item, "implausibleTime");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.trackline.bench.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import io.trackline.api.ApiHandler;
+import io.trackline.api.ApiWiring;
 import io.trackline.aws.Settings;
 
 import java.lang.management.ManagementFactory;
@@ -20,9 +21,9 @@ public final class ColdStartProbe {
     public static void main(String[] args) {
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
         long beforeInit = System.currentTimeMillis();
-        var handler = new ApiHandler(Settings.of(Map.of("AWS_ENDPOINT_URL", args[0], "AWS_REGION", "us-east-1",
+        var handler = new ApiHandler(ApiWiring.from(Settings.of(Map.of("AWS_ENDPOINT_URL", args[0], "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "TABLE_NAME", args[1],
-                "SHIPMENT_EVENTS_TOPIC_ARN", args[4])));
+                "SHIPMENT_EVENTS_TOPIC_ARN", args[4]))));
         long afterInit = System.currentTimeMillis();
         var event = APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("GET /v1/me/shipments/{id}").withRawPath("/v1/me/shipments/" + args[2])

@@ -3,17 +3,17 @@ package io.trackline.bench.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.trackline.api.ApiHandler;
-import io.trackline.api.ApiPorts;
+import io.trackline.api.ApiWiring;
 import io.trackline.testkit.api.Requests;
-import io.trackline.api.tracking.Address;
-import io.trackline.api.tracking.Contact;
-import io.trackline.api.tracking.Eta;
-import io.trackline.api.tracking.PackageRegistration;
-import io.trackline.api.tracking.Page;
-import io.trackline.api.tracking.TrackedOrder;
-import io.trackline.api.tracking.TrackedShipment;
-import io.trackline.api.tracking.TrackingEvent;
-import io.trackline.api.tracking.TrackingQueries;
+import io.trackline.api.application.tracking.Address;
+import io.trackline.api.application.tracking.Contact;
+import io.trackline.api.application.tracking.Eta;
+import io.trackline.api.application.tracking.PackageRegistration;
+import io.trackline.api.application.tracking.Page;
+import io.trackline.api.application.tracking.TrackedOrder;
+import io.trackline.api.application.tracking.TrackedShipment;
+import io.trackline.api.application.tracking.TrackingEvent;
+import io.trackline.api.application.tracking.TrackingQueries;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Milestone;
@@ -52,8 +52,8 @@ public class TrackPackageBenchmark {
     @Setup
     public void setUp() {
         TrackedShipment shipment = shipmentWithScans(50);
-        handler = new ApiHandler(new ApiPorts(new InMemoryQueries(shipment), null, null, null, null, null, null, null,
-                Duration.ofSeconds(60), null, Clock.systemUTC()));
+        handler = new ApiHandler(new ApiWiring(new InMemoryQueries(shipment), null, null, null, null, null, null, null,
+                Duration.ofSeconds(60), null, Clock.systemUTC(), false));
         event = Requests.route("GET /v1/me/shipments/{id}").path("id", shipment.id()).customer(shipment.customerId()).build();
         APIGatewayV2HTTPResponse check = handler.handleRequest(event, null);
         if (check.getStatusCode() != 200) throw new IllegalStateException("benchmark request fails: " + check.getBody());

@@ -10,7 +10,9 @@ import io.trackline.emulator.StreamEventSource;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.testkit.sqs.LambdaPoller;
 import io.trackline.processor.ProcessorHandler;
+import io.trackline.processor.ProcessorWiring;
 import io.trackline.relay.RelayHandler;
+import io.trackline.relay.RelayWiring;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -65,13 +67,13 @@ public final class EngineThroughput {
 
         AwsCallCounter counter = new AwsCallCounter();
         WriteUnits writeUnits = new WriteUnits(cloud.dynamo, stack.table());
-        ProcessorHandler handler = new ProcessorHandler(stack.settings(), cloud.clients(stack, List.of(counter, writeUnits)),
-                Clock.systemUTC());
+        ProcessorHandler handler = new ProcessorHandler(ProcessorWiring.from(stack.settings(),
+                cloud.clients(stack, List.of(counter, writeUnits)), Clock.systemUTC()));
         LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler);
         // The relay publishes from the table's stream what the processor's writes announced: its calls count too
         // (reading the stream is the event source's, not the function's).
         StreamEventSource stream = StreamEventSource.of(cloud.dynamo, cloud.clients.dynamoDbStreams(), stack.table());
-        RelayHandler relay = new RelayHandler(stack.settings(), new AwsClients(stack.settings(), List.of(counter)));
+        RelayHandler relay = new RelayHandler(RelayWiring.from(stack.settings(), new AwsClients(stack.settings(), List.of(counter))));
         long began = System.nanoTime();
         int processed = poller.drain();
         int relayInvocations = stream.drain(event -> relay.handleRequest(event, null));

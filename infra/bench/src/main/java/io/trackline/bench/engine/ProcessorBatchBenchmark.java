@@ -14,6 +14,7 @@ import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
 import io.trackline.domain.shipment.usecase.TrackScans;
 import io.trackline.processor.ProcessorHandler;
+import io.trackline.processor.ProcessorWiring;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -74,8 +75,8 @@ public class ProcessorBatchBenchmark {
         }
         batch = new SQSEvent();
         batch.setRecords(messages);
-        handler = new ProcessorHandler(trackScans, (id, reason, count) -> { },
-                new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC()));
+        handler = new ProcessorHandler(new ProcessorWiring(trackScans, (id, reason, count) -> { },
+                new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC())));
     }
 
     @Benchmark

@@ -13,7 +13,7 @@ import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Status;
 import io.trackline.notifier.application.ShipmentSnapshot;
-import io.trackline.notifier.templates.AlertMessages;
+import io.trackline.notifier.adapter.templates.AlertMessages;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -3,7 +3,7 @@ package io.trackline.bench.webhook;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
 import io.trackline.emulator.Emulator;
-import io.trackline.webhook.source.nativejson.StandardWebhooksSignature;
+import io.trackline.webhook.http.nativejson.StandardWebhooksSignature;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

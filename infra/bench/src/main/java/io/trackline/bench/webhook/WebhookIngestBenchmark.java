@@ -1,15 +1,15 @@
 package io.trackline.bench.webhook;
 
-import io.trackline.webhook.ingest.IngestMetrics;
-import io.trackline.webhook.ingest.IngestResult;
-import io.trackline.webhook.ingest.IngestWebhook;
-import io.trackline.webhook.ingest.WebhookRequest;
-import io.trackline.webhook.source.aftership.AfterShipSource;
-import io.trackline.webhook.source.easypost.EasyPostSource;
-import io.trackline.webhook.source.nativejson.NativeSource;
-import io.trackline.webhook.source.nativejson.StandardWebhooksSignature;
-import io.trackline.webhook.source.shippo.ShippoSignature;
-import io.trackline.webhook.source.shippo.ShippoSource;
+import io.trackline.webhook.application.IngestMetrics;
+import io.trackline.webhook.application.IngestResult;
+import io.trackline.webhook.application.IngestWebhook;
+import io.trackline.webhook.application.WebhookRequest;
+import io.trackline.webhook.http.aftership.AfterShipSource;
+import io.trackline.webhook.http.easypost.EasyPostSource;
+import io.trackline.webhook.http.nativejson.NativeSource;
+import io.trackline.webhook.http.nativejson.StandardWebhooksSignature;
+import io.trackline.webhook.http.shippo.ShippoSignature;
+import io.trackline.webhook.http.shippo.ShippoSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -2,8 +2,8 @@ package io.trackline.local.demo;
 
 import io.trackline.smoke.NativeWebhookSigner;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.trackline.api.admin.ApiKeys;
-import io.trackline.api.dynamodb.DynamoDbApiKeys;
+import io.trackline.api.ApiKeys;
+import io.trackline.api.adapter.dynamodb.DynamoDbApiKeys;
 import io.trackline.aws.Json;
 import io.trackline.testkit.cloud.LocalAws;
 import io.trackline.testkit.cloud.Stack;

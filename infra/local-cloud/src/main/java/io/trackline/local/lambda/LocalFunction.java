@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.trackline.aws.Settings;
 import io.trackline.testkit.template.TemplateException;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
 /**
- * One function of the template, living in this JVM: its handler class built with {@code new Handler(Settings)} from the
- * function's resolved environment, invoked through the method {@code Handler} names. Every invocation of every function
+ * One function of the template, living in this JVM: its handler class built with {@code new Handler(<Fn>Wiring.from(Settings))}
+ * from the function's resolved environment, invoked through the method {@code Handler} names. Every invocation of every function
  * holds one shared lock: moto is not thread-safe, and locally one invocation at a time keeps handlers from racing on it
  * (Lambda would run them in parallel; the handlers' correctness must not depend on this).
  */
@@ -45,9 +46,10 @@ public final class LocalFunction {
         }
         Object handler;
         try {
-            handler = type.getConstructor(Settings.class).newInstance(Settings.of(settings));
+            handler = wired(type, Settings.of(settings));
         } catch (NoSuchMethodException e) {
-            throw new TemplateException(name + ": " + handlerClass + " needs a public constructor taking io.trackline.aws.Settings");
+            throw new TemplateException(name + ": " + handlerClass + " needs a public constructor taking its wiring (built by"
+                    + " the wiring's static from(io.trackline.aws.Settings)) or io.trackline.aws.Settings");
         } catch (InvocationTargetException e) {
             throw new FunctionFailed(name, "its constructor failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -61,6 +63,20 @@ public final class LocalFunction {
                 .orElseThrow(() -> new TemplateException(name + ": " + handlerClass + " has no method " + handlerMethod
                         + "(input[, Context])"));
         return new LocalFunction(name, arn, handler, method, timeoutSeconds, invocations);
+    }
+
+    /**
+     * {@code new Handler(<Fn>Wiring.from(settings))}: a function's handler takes its wiring in its one-argument
+     * constructor; a handler that takes {@code Settings} itself (a test's) gets them as they are.
+     */
+    private static Object wired(Class<?> type, Settings settings) throws ReflectiveOperationException {
+        for (Constructor<?> constructor : type.getConstructors()) {
+            if (constructor.getParameterCount() != 1) continue;
+            Class<?> wiring = constructor.getParameterTypes()[0];
+            return constructor.newInstance(wiring == Settings.class ? settings
+                    : wiring.getMethod("from", Settings.class).invoke(null, settings));
+        }
+        throw new NoSuchMethodException(type.getName() + "(<wiring>)");
     }
 
     /** The function's ARN, as Lambda names it in an on-failure record. */

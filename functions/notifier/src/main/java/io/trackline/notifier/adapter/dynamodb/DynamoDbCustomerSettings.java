@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.PreferencesItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Channel;
 import io.trackline.domain.alerts.PhoneNumber;
@@ -24,9 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import static io.trackline.notifier.adapter.dynamodb.Items.map;
-import static io.trackline.notifier.adapter.dynamodb.Items.s;
-import static io.trackline.notifier.adapter.dynamodb.Items.string;
 
 /**
  * Preferences ({@code CUSTOMER#<id>}/{@code PREFERENCES}) and recorded STOPs ({@code OPTOUT#<e164>}/{@code OPTOUT}) of
@@ -88,18 +86,17 @@ public final class DynamoDbCustomerSettings implements CustomerSettings {
     /** Stored values that do not parse fall back to the defaults one by one, so one bad field never mutes a customer. */
     static Preferences preferences(Map<String, AttributeValue> item) {
         Preferences defaults = Preferences.defaults();
-        Set<Channel> channels = names(item.get("channels"), Channel::valueOf, Channel.class).orElse(defaults.channels());
-        Set<Trigger> alerts = names(item.get("alerts"), Trigger::valueOf, Trigger.class).orElse(defaults.alerts());
-        Map<String, AttributeValue> quiet = map(item, "quietHours");
-        Optional<QuietHours> quietHours = string(quiet, "start").flatMap(start -> string(quiet, "end")
-                .flatMap(end -> parse(() -> QuietHours.parse(start, end))));
-        ZoneId zone = string(item, "timeZone").flatMap(id -> parse(() -> ZoneId.of(id))).orElse(ZoneOffset.UTC);
+        PreferencesItem.Values stored = PreferencesItem.view(item);
+        Set<Channel> channels = names(stored.channels(), Channel::valueOf, Channel.class).orElse(defaults.channels());
+        Set<Trigger> alerts = names(stored.alerts(), Trigger::valueOf, Trigger.class).orElse(defaults.alerts());
+        var quiet = stored.quietHours();
+        Optional<QuietHours> quietHours = quiet == null || quiet.start() == null || quiet.end() == null ? Optional.empty()
+                : parse(() -> QuietHours.parse(quiet.start(), quiet.end()));
+        ZoneId zone = Optional.ofNullable(stored.timeZone()).flatMap(id -> parse(() -> ZoneId.of(id))).orElse(ZoneOffset.UTC);
         return new Preferences(channels, alerts, quietHours, zone);
     }
 
-    private static <E extends Enum<E>> Optional<Set<E>> names(AttributeValue value, Function<String, E> parser, Class<E> type) {
-        if (value == null) return Optional.empty();
-        List<String> raw = value.hasSs() ? value.ss() : value.hasL() ? value.l().stream().map(AttributeValue::s).toList() : null;
+    private static <E extends Enum<E>> Optional<Set<E>> names(List<String> raw, Function<String, E> parser, Class<E> type) {
         if (raw == null) return Optional.empty();
         Set<E> parsed = EnumSet.noneOf(type);
         raw.forEach(name -> parse(() -> parser.apply(name)).ifPresent(parsed::add));

@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.NotificationItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Suppression;
 import io.trackline.notifier.application.Notification;
@@ -199,19 +200,10 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
 
     private TransactWriteItem putNotification(Notification notification, Identity identity, String messageId) {
         NotificationKey key = notification.key();
-        Map<String, AttributeValue> item = new HashMap<>(TrackingTable.key(TrackingTable.shipmentPk(key.shipmentId()),
-                TrackingTable.notificationSk(identity.createdAt().toString(), identity.id())));
-        item.put("id", s(identity.id()));
-        item.put("eventId", s(key.eventId()));
-        item.put("channel", s(key.channel().name()));
-        item.put("trigger", s(notification.trigger().name()));
-        item.put("state", s(notification.state().name()));
-        item.put("to", s(notification.to()));
-        item.put("createdAt", s(identity.createdAt().toString()));
-        item.put("expiresAt", n(identity.createdAt().plus(NOTIFICATION_RETENTION).getEpochSecond()));
-        if (notification.reason() != null) item.put("reason", s(notification.reason()));
-        if (notification.onceKey() != null) item.put("onceKey", s(notification.onceKey()));
-        if (messageId != null) item.put("messageId", s(messageId));
+        var decision = new NotificationItem.Decision(key.shipmentId(), identity.id(), identity.createdAt(), key.eventId(),
+                key.channel().name(), notification.trigger().name(), notification.state().name(), notification.to(),
+                notification.reason(), notification.onceKey(), messageId);
+        Map<String, AttributeValue> item = NotificationItem.of(decision, identity.createdAt().plus(NOTIFICATION_RETENTION));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
     }
 

@@ -1,0 +1,179 @@
+package io.trackline.api.adapter.dynamodb;
+
+import io.trackline.api.application.tracking.NotificationRecord;
+import io.trackline.api.application.tracking.PackageRegistration;
+import io.trackline.api.application.tracking.Page;
+import io.trackline.api.application.tracking.TrackedOrder;
+import io.trackline.api.application.tracking.TrackedShipment;
+import io.trackline.api.application.tracking.TrackingEvent;
+import io.trackline.api.application.tracking.TrackingQueries;
+import io.trackline.engine.dynamodb.TrackingTable;
+import io.trackline.domain.shipment.Registration;
+import io.trackline.domain.tracking.Carrier;
+import io.trackline.domain.tracking.TrackingNumber;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import static io.trackline.api.adapter.dynamodb.Items.s;
+import static io.trackline.api.adapter.dynamodb.Items.str;
+
+/**
+ * The read side on the single table. A shipment and its scans come back in one Query on its partition: sort keys
+ * {@code EVENT#…} < {@code NOTIF#…} < {@code SHIPMENT}, read newest first, so the shipment item leads and notifications
+ * are filtered out. No Scan anywhere.
+ */
+public final class DynamoDbTrackingQueries implements TrackingQueries {
+    private static final int MAX_PACKAGE_REGISTRATIONS = 100;
+    private static final int BATCH_GET_LIMIT = 100;
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbTrackingQueries(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<TrackedShipment> shipment(String shipmentId, int maxEvents) {
+        var request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :first AND :shipment")
+                .scanIndexForward(false);
+        var values = new HashMap<String, AttributeValue>(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)),
+                ":first", s(TrackingTable.EVENT_PREFIX), ":shipment", s(TrackingTable.SHIPMENT_SK)));
+        if (maxEvents == 0) {
+            request.limit(1);
+        } else {
+            request.filterExpression("SK = :shipment OR begins_with(SK, :event)");
+            values.put(":event", s(TrackingTable.EVENT_PREFIX));
+        }
+        request.expressionAttributeValues(values);
+        Map<String, AttributeValue> shipment = null;
+        List<TrackingEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(request.exclusiveStartKey(start).build());
+            for (var item : page.items()) {
+                String sk = str(item, TrackingTable.SK);
+                if (TrackingTable.SHIPMENT_SK.equals(sk)) shipment = item;
+                else if (shipment == null) return Optional.empty();
+                else if (events.size() < maxEvents) events.add(ShipmentItems.event(item));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && maxEvents > 0 && events.size() < maxEvents);
+        if (shipment == null) return Optional.empty();
+        // Sort keys order scans by UTC time already; sorting again keeps the contract when two share an instant.
+        events.sort(Comparator.comparing((TrackingEvent e) -> e.occurredAt().toInstant()).reversed());
+        return Optional.of(ShipmentItems.shipment(shipment, events));
+    }
+
+    /**
+     * The package's tracking claims ({@code TRACK#<carrier>#<tn>} / {@code TENANT#<tenantId>}), which registration
+     * writes with the shipment in one transaction: read from the table, so a registration is visible at once.
+     */
+    @Override
+    public List<PackageRegistration> registrations(Carrier carrier, TrackingNumber trackingNumber) {
+        return dynamo.query(TrackingTable.claims(table, carrier, trackingNumber)
+                        .limit(MAX_PACKAGE_REGISTRATIONS).build())
+                .items().stream()
+                .map(claim -> new PackageRegistration(TrackingTable.tenantOfClaim(str(claim, TrackingTable.SK)),
+                        str(claim, "shipmentId"), Instant.parse(str(claim, "createdAt"))))
+                .toList();
+    }
+
+    /** One Query on GSI2 names the order's shipments, one BatchGetItem reads them. */
+    @Override
+    public List<TrackedShipment> shipmentsOfOrder(String tenantId, String orderId) {
+        return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI2)
+                .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :ship)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.orderPk(tenantId, orderId)), ":ship", s(TrackingTable.SHIPMENT_ENTRY_PREFIX)))
+                .limit(Registration.MAX_SHIPMENTS_PER_ORDER).build()).items());
+    }
+
+    /** GSI2 carries no shipment state: the shipments its entries name (table key {@code SHIP#<id>}), in its order. */
+    private List<TrackedShipment> inIndexOrder(List<Map<String, AttributeValue>> entries) {
+        List<String> ids = entries.stream().map(entry -> TrackingTable.shipmentIdOf(str(entry, TrackingTable.PK))).toList();
+        Map<String, TrackedShipment> shipments = shipmentsById(ids);
+        // A shipment TTL removed after the index was read is simply gone.
+        return ids.stream().map(shipments::get).filter(Objects::nonNull).toList();
+    }
+
+    /** One Query for the page of orders, then one BatchGetItem for the current state of their shipments. */
+    @Override
+    public Page<TrackedOrder> ordersOfCustomer(String customerId, int limit, Optional<Map<String, String>> after) {
+        QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI2)
+                .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :order)")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.customerPk(customerId)), ":order", s(TrackingTable.ORDER_ENTRY_PREFIX)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(after.map(Items::startKey).orElse(null))
+                .build());
+        Map<String, TrackedShipment> shipments = shipmentsById(response.items().stream()
+                .flatMap(order -> Items.strings(order, "shipmentIds").stream()).distinct().toList());
+        List<TrackedOrder> orders = response.items().stream().map(order -> {
+            List<TrackedShipment> mine = Items.strings(order, "shipmentIds").stream()
+                    .map(shipments::get)
+                    .filter(s -> s != null && s.isOwnedBy(customerId))
+                    .sorted(Comparator.comparing(TrackedShipment::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .toList();
+            String createdAt = str(order, "createdAt");
+            return new TrackedOrder(str(order, "tenantId"), str(order, "orderId"), str(order, "customerId"),
+                    createdAt == null ? null : Instant.parse(createdAt), mine);
+        }).toList();
+        Optional<Map<String, String>> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(Items.position(response.lastEvaluatedKey())) : Optional.empty();
+        return new Page<>(orders, next);
+    }
+
+    @Override
+    public ShipmentNotifications notifications(String shipmentId, int limit, Optional<Map<String, String>> after) {
+        QueryResponse response = dynamo.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :notif AND :shipment")
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)), ":notif", s(TrackingTable.NOTIFICATION_PREFIX),
+                        ":shipment", s(TrackingTable.SHIPMENT_SK)))
+                .scanIndexForward(false)
+                // The first page also carries the shipment item, which proves whose notifications these are.
+                .limit(after.isEmpty() ? limit + 1 : limit)
+                .exclusiveStartKey(after.map(Items::startKey).orElse(null))
+                .build());
+        Optional<TrackedShipment> shipment = Optional.empty();
+        List<NotificationRecord> notifications = new ArrayList<>();
+        for (var item : response.items()) {
+            String sk = str(item, TrackingTable.SK);
+            if (TrackingTable.SHIPMENT_SK.equals(sk)) shipment = Optional.of(ShipmentItems.shipment(item, List.of()));
+            else if (sk.startsWith(TrackingTable.NOTIFICATION_PREFIX)) notifications.add(ShipmentItems.notification(item));
+        }
+        Optional<Map<String, String>> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(Items.position(response.lastEvaluatedKey())) : Optional.empty();
+        return new ShipmentNotifications(shipment, new Page<>(notifications, next));
+    }
+
+    private Map<String, TrackedShipment> shipmentsById(List<String> ids) {
+        var found = new HashMap<String, TrackedShipment>();
+        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)).stream()
+                    .map(TrackingTable::shipmentKey).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            for (int attempt = 0; !pending.isEmpty() && attempt < 5; attempt++) {
+                var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(pending).build());
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> found.put(ShipmentItems.id(item), ShipmentItems.shipment(item, List.of())));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+            if (!pending.isEmpty()) throw new IllegalStateException("DynamoDB kept throttling the shipment reads");
+        }
+        return found;
+    }
+}

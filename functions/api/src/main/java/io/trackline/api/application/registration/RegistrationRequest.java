@@ -1,0 +1,11 @@
+package io.trackline.api.application.registration;
+
+import io.trackline.api.application.tracking.Address;
+import io.trackline.api.application.tracking.Contact;
+
+import java.time.LocalDate;
+
+/** A validated registration of one carrier package for a tenant's order and customer. */
+public record RegistrationRequest(String tenantId, String orderId, String customerId, String carrier, String trackingNumber,
+                               String service, LocalDate promisedDeliveryDate, Address deliveryAddress, Contact contact) {
+}

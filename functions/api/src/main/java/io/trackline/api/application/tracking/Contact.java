@@ -1,0 +1,5 @@
+package io.trackline.api.application.tracking;
+
+/** How to reach the recipient: {@code phone} in E.164. Only the tenant that registered the shipment sees it. */
+public record Contact(String email, String phone) {
+}

@@ -1,5 +1,0 @@
-package io.trackline.api.tracking;
-
-/** How to reach the recipient: {@code phone} in E.164. Only the tenant that registered the shipment sees it. */
-public record Contact(String email, String phone) {
-}

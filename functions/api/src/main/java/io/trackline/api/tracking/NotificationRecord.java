@@ -1,6 +1,0 @@
-package io.trackline.api.tracking;
-
-/** One SMS or email decision of the notifier; {@code to} is stored masked. */
-public record NotificationRecord(String id, String channel, String trigger, String state, String reason, String to,
-                                 String createdAt) {
-}

@@ -1,7 +1,0 @@
-package io.trackline.processor;
-
-/** Where the processor records why a message failed, for whoever later finds it in the DLQ. */
-@FunctionalInterface
-public interface FailedMessages {
-    void record(String messageId, String reason, int receiveCount);
-}
