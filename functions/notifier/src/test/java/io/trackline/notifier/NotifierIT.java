@@ -382,7 +382,7 @@ class NotifierIT {
                 .claim(new Notification(new NotificationKey("shp-suppress", "evt-suppress", Channel.SMS), Trigger.DELIVERED,
                         NotificationState.SENT, null, "+1********99", null), Optional.empty(), Optional.empty(), Instant.now());
         Settings settings = cloud.settings(Map.of("NOTIFICATION_QUEUE_URL", queueUrl, "CLAIM_LEASE", FREEZE_LEASE.toString()));
-        NotifierHandler handler = new NotifierHandler(new NotifierWiring(settings, new AwsClients(settings)));
+        NotifierHandler handler = new NotifierHandler(NotifierWiring.from(settings, new AwsClients(settings)));
 
         // when the event arrives and the queue is polled as Lambda polls it
         cloud.sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(ShipmentEventCodec.encode(

@@ -4,14 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.trackline.aws.Settings;
 import io.trackline.aws.log.Log;
 import io.trackline.page.application.TrackedPackage;
-import io.trackline.page.html.Language;
-import io.trackline.page.html.TrackingPageHtml;
+import io.trackline.page.http.Language;
+import io.trackline.page.http.TrackingPageHtml;
 import software.amazon.awssdk.core.exception.SdkException;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,11 +24,11 @@ public final class TrackingPageHandler implements RequestHandler<APIGatewayV2HTT
     private final PageWiring wiring;
 
     public TrackingPageHandler() {
-        this(Settings.fromEnvironment());
+        this(PageWiring.fromEnvironment());
     }
 
-    public TrackingPageHandler(Settings settings) {
-        this.wiring = PageWiring.of(settings, Clock.systemUTC());
+    public TrackingPageHandler(PageWiring wiring) {
+        this.wiring = wiring;
     }
 
     @Override

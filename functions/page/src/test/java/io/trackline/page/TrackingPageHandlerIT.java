@@ -11,7 +11,7 @@ import io.trackline.domain.tracking.Scan;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.tracking.TrackingNumber;
 import io.trackline.engine.TrackingEngine;
-import io.trackline.page.html.TrackingPageHtml;
+import io.trackline.page.http.TrackingPageHtml;
 import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.testkit.engine.TypicalShipment;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ class TrackingPageHandlerIT {
         EngineCloud.Stack stack = cloud.stack();
         engine = TrackingEngine.from(stack.settings(), cloud.clients(stack, List.of()),
                 Clock.fixed(REGISTERED_AT.plusSeconds(36 * 3600), ZoneOffset.UTC));
-        handler = new TrackingPageHandler(stack.settings());
+        handler = new TrackingPageHandler(PageWiring.from(stack.settings()));
     }
 
     @Test

@@ -19,10 +19,10 @@ class TrackingPageHandlerTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var handler = new TrackingPageHandler(Settings.of(Map.of("TABLE_NAME", "TrackingTable",
+        var handler = new TrackingPageHandler(PageWiring.from(Settings.of(Map.of("TABLE_NAME", "TrackingTable",
                 "AWS_ENDPOINT_URL", "http://127.0.0.1:" + closedPort, "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "SDK_CALL_TIMEOUT", "PT2S", "SDK_CALL_ATTEMPT_TIMEOUT", "PT0.5S")));
+                "SDK_CALL_TIMEOUT", "PT2S", "SDK_CALL_ATTEMPT_TIMEOUT", "PT0.5S"))));
 
         APIGatewayV2HTTPResponse page = handler.handleRequest(APIGatewayV2HTTPEvent.builder()
                 .withPathParameters(Map.of("shipmentId", "shp_4bT9xQ2mZr7LkP0aWc3Yd1"))

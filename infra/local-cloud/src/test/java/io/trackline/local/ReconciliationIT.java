@@ -10,7 +10,7 @@ import io.trackline.local.testing.Queues;
 import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.VendorWebhooks;
 import io.trackline.local.testing.Walkthrough;
-import io.trackline.processor.DeadLetterReasons;
+import io.trackline.processor.adapter.dynamodb.DeadLetterReasons;
 import io.trackline.testkit.cloud.LocalAws;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,4 +1,4 @@
-package io.trackline.page.html;
+package io.trackline.page.http;
 
 import io.trackline.domain.tracking.Status;
 import io.trackline.page.application.TrackedPackage;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import static io.trackline.page.html.Packages.CLOCK;
-import static io.trackline.page.html.Packages.ID;
+import static io.trackline.page.http.Packages.CLOCK;
+import static io.trackline.page.http.Packages.ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page per state and language, on a pinned clock (Monday 2026-11-30). */

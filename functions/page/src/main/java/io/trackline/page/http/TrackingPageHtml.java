@@ -1,4 +1,4 @@
-package io.trackline.page.html;
+package io.trackline.page.http;
 
 import io.trackline.domain.tracking.Milestone;
 import io.trackline.page.application.TrackedPackage;

@@ -1,4 +1,4 @@
-package io.trackline.page.html;
+package io.trackline.page.http;
 
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Status;

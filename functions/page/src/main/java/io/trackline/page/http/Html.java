@@ -1,4 +1,4 @@
-package io.trackline.page.html;
+package io.trackline.page.http;
 
 /** The one escaper of the page: every value that is not a literal of the page passes through {@link #text}. */
 final class Html {

@@ -1,4 +1,4 @@
-package io.trackline.page.html;
+package io.trackline.page.http;
 
 import java.io.IOException;
 import java.io.InputStream;
