@@ -13,7 +13,13 @@ import io.trackline.local.gateway.Gateway;
 import io.trackline.local.gateway.JwtAuthorizer;
 import io.trackline.local.gateway.LocalIssuer;
 import io.trackline.local.gateway.Routes;
+import io.trackline.local.lambda.InProcessFunction;
 import io.trackline.local.lambda.LocalFunction;
+import io.trackline.local.runtime.FunctionConfiguration;
+import io.trackline.local.runtime.FunctionLog;
+import io.trackline.local.runtime.JavaRuntime;
+import io.trackline.local.runtime.LocalLambda;
+import io.trackline.local.runtime.ProcessFunction;
 import io.trackline.local.lambda.Schedules;
 import io.trackline.local.lambda.EventFilter;
 import io.trackline.local.lambda.SqsPoller;
@@ -56,10 +62,12 @@ public final class LocalCloud implements AutoCloseable {
     private final DemoCredentials demo;
     private final List<String> scheduledFunctions;
     private final String startup;
+    private final Optional<LocalLambda> lambda;
 
     private LocalCloud(List<AutoCloseable> resources, Gateway gateway, Emulator emulator, Stack stack, LocalIssuer issuer,
-                       DemoCredentials demo, List<String> scheduledFunctions, String startup) {
+                       DemoCredentials demo, List<String> scheduledFunctions, String startup, Optional<LocalLambda> lambda) {
         this.startup = startup;
+        this.lambda = lambda;
         this.resources = resources;
         this.gateway = gateway;
         this.emulator = emulator;
@@ -107,7 +115,10 @@ public final class LocalCloud implements AutoCloseable {
                     referencedBy(template, "WEBHOOK_SECRETS_ARN"), issuer, gateway.url());
             phases.done("demo data");
 
-            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options);
+            Optional<LocalLambda> lambda = options.functions() == LocalCloudOptions.Functions.LAMBDA_RUNTIME
+                    ? Optional.of(LocalLambda.start(options.lambdaRuntime(), options.concurrency(), System.out)) : Optional.empty();
+            lambda.ifPresent(started::add);
+            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options, lambda);
             phases.done("functions");
             Schedules timer = new Schedules(wiring.schedules(), region, LocalAws.ACCOUNT_ID);
             started.add(timer);
@@ -120,7 +131,7 @@ public final class LocalCloud implements AutoCloseable {
             gateway.serve(new Routes<>(wiring.routes()), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
 
             options.localJson().ifPresent(file -> DemoGuide.write(demo, file));
-            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions(), phases.toString());
+            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions(), phases.toString(), lambda);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -175,11 +186,13 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private static Wiring wire(Template template, Resolver resolver, LocalAws aws, Stack stack,
-                               java.util.Set<String> authorizers, LocalCloudOptions options) {
+                               java.util.Set<String> authorizers, LocalCloudOptions options, Optional<LocalLambda> lambda) {
         var lock = new ReentrantLock();
         Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Specs.Function spec : template.functions()) {
-            LocalFunction function = function(spec, resolver, aws, lock);
+            LocalFunction function = lambda.isPresent()
+                    ? processFunction(spec, resolver, aws, lambda.get(), options.template())
+                    : inProcessFunction(spec, resolver, aws, lock);
             String events = spec.logicalId() + ".Events.";
             for (Specs.HttpRoute route : spec.routes()) {
                 route.authorizer().filter(name -> !authorizers.contains(name)).ifPresent(name -> {
@@ -227,15 +240,45 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock) {
+    private static LocalFunction inProcessFunction(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock) {
+        Map<String, String> settings = aws.settings(environment(spec, resolver));
+        settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
+        String arn = resolver.string(new Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
+        return InProcessFunction.create(spec.logicalId(), arn, spec.handlerClass(), spec.handlerMethod(), spec.timeoutSeconds(),
+                settings, lock);
+    }
+
+    /** The function under Lambda's runtime, its code the jar its CodeUri names (relative to the template, as SAM reads it). */
+    private static LocalFunction processFunction(Specs.Function spec, Resolver resolver, LocalAws aws, LocalLambda lambda,
+                                                 java.nio.file.Path template) {
+        String codeUri = spec.codeUri().orElseThrow(() -> new TemplateException(spec.logicalId() + ".Properties.CodeUri is missing"));
+        var configuration = new FunctionConfiguration(resolver.string(new Intrinsic.Ref(spec.logicalId()), spec.logicalId()),
+                resolver.string(new Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId()), spec.handler(),
+                spec.memoryMb(), spec.timeoutSeconds(), template.toAbsolutePath().getParent().resolve(codeUri),
+                environment(spec, resolver));
+        Map<String, String> local = aws.settings(Map.of());
+        local.keySet().removeAll(java.util.Set.of("AWS_REGION", "AWS_DEFAULT_REGION"));
+        local.put("AWS_REGION", aws.region());
+        local.put("AWS_DEFAULT_REGION", aws.region());
+        return lambda.create(configuration, () -> local);
+    }
+
+    /** The function's Environment (Globals merged), references resolved. */
+    private static Map<String, String> environment(Specs.Function spec, Resolver resolver) {
         Map<String, String> environment = new LinkedHashMap<>();
         spec.environment().forEach((name, value) ->
                 environment.put(name, resolver.string(value, spec.logicalId() + ".Environment." + name)));
-        Map<String, String> settings = aws.settings(environment);
-        settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
-        String arn = resolver.string(new Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
-        return LocalFunction.create(spec.logicalId(), arn, spec.handlerClass(), spec.handlerMethod(), spec.timeoutSeconds(),
-                settings, lock);
+        return environment;
+    }
+
+    /** The log of a function run under Lambda's runtime (empty in the in-process mode). */
+    public Optional<FunctionLog> log(String function) {
+        return lambda.flatMap(l -> l.function(function)).map(ProcessFunction::log);
+    }
+
+    /** The local Lambda service, when functions run under Lambda's runtime. */
+    public Optional<LocalLambda> lambda() {
+        return lambda;
     }
 
     public URI apiUrl() {
@@ -313,7 +356,7 @@ public final class LocalCloud implements AutoCloseable {
             options = LocalCloudOptions.fromCommandLine(args, System.getenv());
             cloud = start(options);
         } catch (TemplateException | Gateway.PortInUse | Emulator.EmulatorUnavailable | LocalFunction.FunctionFailed
-                 | IllegalArgumentException e) {
+                 | JavaRuntime.RuntimeMissing | JavaRuntime.CodeMissing | IllegalArgumentException e) {
             // What to fix, in one line; a stack trace would bury it.
             System.err.println("local cloud: " + e.getMessage());
             System.exit(1);

@@ -93,9 +93,12 @@ public final class Specs {
     public record Schedule(String event, String expression, Optional<Duration> rate) {
     }
 
-    /** A function with its {@code Globals} merged in: handler {@code class::method}, environment unresolved. */
+    /**
+     * A function with its {@code Globals} merged in: handler {@code class::method}, environment unresolved,
+     * {@code codeUri} as written (relative to the template's directory).
+     */
     public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
-                           List<HttpRoute> routes, List<SqsSource> queues, List<Schedule> schedules,
+                           int memoryMb, Optional<String> codeUri, List<HttpRoute> routes, List<SqsSource> queues, List<Schedule> schedules,
                            List<StreamSource> streams) {
         public String handlerClass() {
             int separator = handler.indexOf("::");
