@@ -36,10 +36,10 @@ sealed interface Functions {
 
     /**
      * Under Lambda's Java runtime, configured as the transform configures the {@code AWS::Lambda::Function}: handler,
-     * memory, timeout, environment, code (its CodeUri, relative to the template as SAM reads it) and role, whose
+     * memory, timeout, environment, code (its CodeUri: transform.py writes its absolute path as the S3 key) and role, whose
      * credentials the process gets when IAM is enforced (else the local cloud's own).
      */
-    record Lambda(LocalLambda lambda, Template transformed, Optional<LocalIam> iam, LocalAws aws, Path template) implements Functions {
+    record Lambda(LocalLambda lambda, Template transformed, Optional<LocalIam> iam, LocalAws aws) implements Functions {
         @Override
         public LocalFunction create(Specs.Function spec, Resolver resolver) {
             Specs.LambdaFunction function = transformed.lambdaFunctions().stream()
@@ -47,7 +47,7 @@ sealed interface Functions {
                     .orElseThrow(() -> new TemplateException("the transform made no AWS::Lambda::Function " + spec.logicalId()));
             String name = name(spec.logicalId(), resolver);
             var configuration = new FunctionConfiguration(name, arn(spec.logicalId(), resolver), function.handler(),
-                    function.memoryMb(), function.timeoutSeconds(), template.toAbsolutePath().getParent().resolve(function.codeKey()),
+                    function.memoryMb(), function.timeoutSeconds(), Path.of("/").resolve(function.codeKey()),
                     resolved(function.environment(), resolver, spec.logicalId()));
             Map<String, String> endpoint = Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString(), "AWS_REGION", aws.region(),
                     "AWS_DEFAULT_REGION", aws.region());

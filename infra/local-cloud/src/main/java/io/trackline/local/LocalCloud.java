@@ -139,7 +139,7 @@ public final class LocalCloud implements AutoCloseable {
                     ? Optional.of(LocalLambda.start(options.lambdaRuntime(), options.concurrency(), System.out)) : Optional.empty();
             lambda.ifPresent(started::add);
             Functions functions = lambda.isPresent()
-                    ? new Functions.Lambda(lambda.get(), transformed.orElseThrow(), iam, aws, options.template())
+                    ? new Functions.Lambda(lambda.get(), transformed.orElseThrow(), iam, aws)
                     : new Functions.InProcess(aws, new ReentrantLock());
             Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options, functions);
             phases.done("functions");

@@ -11,7 +11,6 @@ import io.trackline.testkit.cloud.LocalAws;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,17 +47,12 @@ class FaultsIT {
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(template));
              LocalAws aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey())) {
             // when a carrier posts a scan (the processor reads the package's claim first, with GetItem)
-            var accepted = new VendorWebhooks(cloud).post("native", VendorWebhooks.payload("native", "dhl", "FAULT1", Instant.now()));
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-
             // then the processor's calls are denied, as AWS denies them, and the message ends in the DLQ with the reason
-            String deadLetters = cloud.stack().queue("IngestDeadLetterQueue").url();
-            List<Message> dead = Eventually.await("the scan in IngestDeadLetterQueue", DEAD_LETTERED,
-                    () -> aws.sqs().receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1)).messages(), m -> !m.isEmpty());
+            Message dead = deadLetterOfScan(cloud, aws, "FAULT1");
             assertThat(log(cloud, "ProcessorFunction")).anyMatch(line -> line.contains("AccessDenied")
                     && line.contains("is not authorized to perform: dynamodb:GetItem"));
             var reason = aws.dynamoDb().getItem(b -> b.tableName(cloud.stack().tables().get("TrackingTable"))
-                    .key(TrackingTable.failedMessageKey(dead.getFirst().messageId()))).item().get("reason");
+                    .key(TrackingTable.failedMessageKey(dead.messageId()))).item().get("reason");
             assertThat(reason.s()).contains("dynamodb:GetItem");
 
             // and a route of the API answers 500, its function failing as Lambda's runtime reports a missing class
@@ -80,22 +74,25 @@ class FaultsIT {
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(template));
              LocalAws aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey())) {
             // when a scan reaches the ingest queue
-            var accepted = new VendorWebhooks(cloud).post("native", VendorWebhooks.payload("native", "dhl", "FAULT2", Instant.now()));
-            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-
             // then every invocation is killed at 1 s and the message, received maxReceiveCount (5) times, is dead-lettered
-            String deadLetters = cloud.stack().queue("IngestDeadLetterQueue").url();
-            List<Message> dead = Eventually.await("the scan in IngestDeadLetterQueue", DEAD_LETTERED,
-                    () -> aws.sqs().receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1)
-                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages(),
-                    m -> !m.isEmpty());
-            assertThat(dead.getFirst().body()).contains("FAULT2");
+            Message dead = deadLetterOfScan(cloud, aws, "FAULT2");
+            assertThat(dead.body()).contains("FAULT2");
             List<String> log = log(cloud, "ProcessorFunction");
             assertThat(log.stream().filter(line -> line.matches(".* Task timed out after 1\\.00 seconds"))).hasSize(5);
             // each retry started a new process (the killed one is gone): a cold start, and its REPORT says timeout
             assertThat(log.stream().filter(line -> line.startsWith("REPORT ") && line.contains("Init Duration")
                     && line.endsWith("Status: timeout"))).hasSize(5);
         }
+    }
+
+    /** Posts a signed scan of the tracking number and waits for its ingest message in the ingest DLQ. */
+    private static Message deadLetterOfScan(LocalCloud cloud, LocalAws aws, String trackingNumber) {
+        var accepted = new VendorWebhooks(cloud).post("native", VendorWebhooks.payload("native", "dhl", trackingNumber, Instant.now()));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String deadLetters = cloud.stack().queue("IngestDeadLetterQueue").url();
+        return Eventually.await("the scan of " + trackingNumber + " in IngestDeadLetterQueue", DEAD_LETTERED,
+                () -> aws.sqs().receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1)).messages(),
+                m -> !m.isEmpty()).getFirst();
     }
 
     private static List<String> log(LocalCloud cloud, String function) {

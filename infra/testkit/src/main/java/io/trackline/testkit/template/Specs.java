@@ -93,12 +93,9 @@ public final class Specs {
     public record Schedule(String event, String expression, Optional<Duration> rate) {
     }
 
-    /**
-     * A function with its {@code Globals} merged in: handler {@code class::method}, environment unresolved,
-     * {@code codeUri} as written (relative to the template's directory).
-     */
+    /** A function with its {@code Globals} merged in: handler {@code class::method}, environment unresolved. */
     public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
-                           int memoryMb, Optional<String> codeUri, List<HttpRoute> routes, List<SqsSource> queues, List<Schedule> schedules,
+                           List<HttpRoute> routes, List<SqsSource> queues, List<Schedule> schedules,
                            List<StreamSource> streams) {
         public String handlerClass() {
             int separator = handler.indexOf("::");

@@ -262,8 +262,6 @@ public final class Template {
         Map<String, Object> environment = new LinkedHashMap<>(globals.props("Environment").props("Variables").values());
         environment.putAll(p.props("Environment").props("Variables").values());
         int timeout = p.integer("Timeout", globals.integer("Timeout", 3));
-        int memory = p.integer("MemorySize", globals.integer("MemorySize", 128));
-        Optional<String> codeUri = p.optionalString("CodeUri").or(() -> globals.optionalString("CodeUri"));
         String handler = p.optionalString("Handler").or(() -> globals.optionalString("Handler"))
                 .orElseThrow(() -> new TemplateException(id + ".Properties.Handler is missing"));
 
@@ -298,7 +296,7 @@ public final class Template {
                 }
             }
         });
-        return new Function(id, handler, environment, timeout, memory, codeUri, List.copyOf(routes), List.copyOf(queues), List.copyOf(schedules),
+        return new Function(id, handler, environment, timeout, List.copyOf(routes), List.copyOf(queues), List.copyOf(schedules),
                 List.copyOf(streams));
     }
 
