@@ -31,7 +31,7 @@ class FaultsIT {
     private static final Duration DEAD_LETTERED = Duration.ofSeconds(90);
 
     /**
-     * The processor's policy without {@code dynamodb:GetItem} (its DynamoDBCrudPolicy written out, less that action), and
+     * The processor's policy without {@code dynamodb:Query} (its DynamoDBCrudPolicy written out, less that action), and
      * the API's {@code Handler} naming a class its jar does not have.
      */
     @Test
@@ -39,21 +39,22 @@ class FaultsIT {
             @TempDir Path directory) {
         Path template = BrokenTemplate.ofRepository()
                 .replace("(CodeUri: \\S*functions/processor/target/function\\.jar\\n(?:.*\\n)*?      Policies:\\n)        - DynamoDBCrudPolicy:\\n            TableName: !Ref TrackingTable\\n",
-                        "$1        - Statement:\n            - Effect: Allow\n              Action: [dynamodb:DeleteItem, dynamodb:PutItem, dynamodb:Scan, "
-                                + "dynamodb:Query, dynamodb:UpdateItem, dynamodb:BatchWriteItem, dynamodb:BatchGetItem, dynamodb:DescribeTable, "
+                        "$1        - Statement:\n            - Effect: Allow\n              Action: [dynamodb:GetItem, dynamodb:DeleteItem, dynamodb:PutItem, "
+                                + "dynamodb:Scan, dynamodb:UpdateItem, dynamodb:BatchWriteItem, dynamodb:BatchGetItem, dynamodb:DescribeTable, "
                                 + "dynamodb:ConditionCheckItem]\n              Resource: [!GetAtt TrackingTable.Arn, !Sub \"\\${TrackingTable.Arn}/index/*\"]\n")
                 .replace("(CodeUri: \\S*functions/api/target/function\\.jar\\n      Handler: )\\S+", "$1io.trackline.api.NoSuchHandler::handleRequest")
                 .writeTo(directory);
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(template));
              LocalAws aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey())) {
-            // when a carrier posts a scan (the processor reads the package's claim first, with GetItem)
+            // when a carrier posts a scan (the processor looks the package's claims up first, with Query)
             // then the processor's calls are denied, as AWS denies them, and the message ends in the DLQ with the reason
             Message dead = deadLetterOfScan(cloud, aws, "FAULT1");
-            assertThat(log(cloud, "ProcessorFunction")).anyMatch(line -> line.contains("AccessDenied")
-                    && line.contains("is not authorized to perform: dynamodb:GetItem"));
+            // (moto denies with an XML AccessDenied that the SDK's JSON protocol cannot read: the function sees the 403)
+            assertThat(log(cloud, "ProcessorFunction")).anyMatch(line -> line.contains("DynamoDbException")
+                    && line.contains("Status Code: 403"));
             var reason = aws.dynamoDb().getItem(b -> b.tableName(cloud.stack().tables().get("TrackingTable"))
                     .key(TrackingTable.failedMessageKey(dead.messageId()))).item().get("reason");
-            assertThat(reason.s()).contains("dynamodb:GetItem");
+            assertThat(reason.s()).contains("Status Code: 403");
 
             // and a route of the API answers 500, its function failing as Lambda's runtime reports a missing class
             var answer = Http.get(cloud.apiUrl().resolve("/v1/openapi.json"));

@@ -10,7 +10,6 @@ import io.trackline.smoke.SmokeOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,9 +54,9 @@ public final class LambdaBench {
             Map<String, String> env = Map.of("AWS_ENDPOINT_URL", cloud.awsEndpoint().toString(), "AWS_REGION", "us-east-1",
                     "AWS_ACCESS_KEY_ID", cloud.demo().awsAccessKeyId(), "AWS_SECRET_ACCESS_KEY", cloud.demo().awsSecretAccessKey());
             List<ProcessFunction> anchors = List.of(
-                    anchor(lambda, "AnchorConstant", ConstantHandler.class, package_(work, ConstantHandler.class, List.of()), table, env),
+                    anchor(lambda, "AnchorConstant", ConstantHandler.class, deploymentPackage(work, ConstantHandler.class, List.of()), table, env),
                     anchor(lambda, "AnchorPlainSdkGetItem", GetItemHandler.class,
-                            package_(work, GetItemHandler.class, sdkJars(root.resolve("infra/local-cloud/target/lib"))), table, env));
+                            deploymentPackage(work, GetItemHandler.class, sdkJars(root.resolve("infra/local-cloud/target/lib"))), table, env));
             for (ProcessFunction anchor : anchors) anchor.invoke(Map.of("bench", true));
 
             for (int i = 0; i < rounds; i++) {
@@ -102,7 +100,7 @@ public final class LambdaBench {
     }
 
     /** A deployment package: the handler's class, and jars under lib/ (a layout Lambda's runtime loads). */
-    private static Path package_(Path work, Class<?> handler, List<Path> jars) throws IOException {
+    private static Path deploymentPackage(Path work, Class<?> handler, List<Path> jars) throws IOException {
         Path zip = work.resolve(handler.getSimpleName() + ".zip");
         String entry = handler.getName().replace('.', '/') + ".class";
         try (var out = new ZipOutputStream(Files.newOutputStream(zip));
@@ -117,20 +115,13 @@ public final class LambdaBench {
         return zip;
     }
 
-    /** The SDK's DynamoDB client with the url-connection HTTP client, from the local cloud's own class path. */
+    /** The SDK's DynamoDB client with the url-connection HTTP client and what they need, from the local cloud's class path. */
     private static List<Path> sdkJars(Path lib) throws IOException {
         try (Stream<Path> jars = Files.list(lib)) {
-            List<Path> sdk = new ArrayList<>();
-            jars.filter(jar -> {
-                String name = jar.getFileName().toString();
-                return !name.matches("(sso|ssooidc|sts|iam|sqs|sns|secretsmanager|dynamodb-enhanced)-\\d.*")
-                        && (jar.getFileName().toString().matches("(dynamodb|url-connection-client|sdk-core|aws-core|regions|auth|http-auth.*|identity-spi"
-                        + "|utils|utils-lite|metrics-spi|json-utils|protocol-core|aws-json-protocol|endpoints-spi|profiles|http-client-spi"
-                        + "|retries.*|checksums.*|third-party-jackson-core|annotations|reactive-streams|slf4j-api)-\\d.*\\.jar"));
-            }).forEach(sdk::add);
-            return sdk;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            return jars.filter(jar -> jar.getFileName().toString().matches("(dynamodb|url-connection-client|sdk-core|aws-core|regions"
+                    + "|auth|http-auth.*|identity-spi|utils|utils-lite|metrics-spi|json-utils|protocol-core|aws-json-protocol"
+                    + "|endpoints-spi|profiles|http-client-spi|retries.*|checksums.*|third-party-jackson-core|annotations"
+                    + "|reactive-streams|slf4j-api)-\\d.*\\.jar")).toList();
         }
     }
 }
