@@ -26,10 +26,19 @@ final class SamTransform {
         return CompletableFuture.supplyAsync(() -> run(template, repository));
     }
 
+    /** The venv's python when the venv holds aws-sam-translator (a venv made for moto alone does not). */
+    private static java.util.Optional<String> venvWithTranslator(Path venv) {
+        try (var libs = Files.list(venv.resolve("lib"))) {
+            return libs.filter(lib -> Files.isDirectory(lib.resolve("site-packages/samtranslator"))).findFirst()
+                    .map(lib -> venv.resolve("bin/python3").toString());
+        } catch (IOException noVenv) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static Template run(Path template, Path repository) {
         Path script = repository.resolve("infra/deploy-check/transform.py");
-        Path venv = repository.resolve(".trackline/venv/bin/python3");
-        String python = Files.isExecutable(venv) ? venv.toString() : "python3";
+        String python = venvWithTranslator(repository.resolve(".trackline/venv")).orElse("python3");
         try {
             Path out = Files.createTempFile("trackline-transformed-", ".json");
             Path err = Files.createTempFile("trackline-transform-", ".log");
