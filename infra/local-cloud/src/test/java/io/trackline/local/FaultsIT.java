@@ -60,7 +60,9 @@ class FaultsIT {
             var answer = Http.get(cloud.apiUrl().resolve("/v1/openapi.json"));
             assertThat(answer.statusCode()).isEqualTo(500);
             assertThat(answer.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
-            assertThat(log(cloud, "ApiFunction")).anyMatch(line -> line.contains("Class not found: io.trackline.api.NoSuchHandler"));
+            // (the runtime logs the fault after reporting it, so the line may follow the answer)
+            Eventually.await("ApiFunction's log names the missing class", Duration.ofSeconds(10), () -> log(cloud, "ApiFunction"),
+                    log -> log.stream().anyMatch(line -> line.contains("Class not found: io.trackline.api.NoSuchHandler")));
         }
     }
 
