@@ -48,8 +48,9 @@ deploy: build
 	@command -v sam >/dev/null 2>&1 || { echo "make deploy needs the AWS SAM CLI (README \"Deploying\", prerequisites)"; exit 1; }
 	@if grep -q '^parameter_overrides' samconfig.toml; then sam deploy; else sam deploy --guided; fi
 
-bench: build
+bench: build moto
 	@infra/bin/bench
+	@infra/bin/bench-lambda
 
 clean:
 	$(MVN) -q clean

@@ -13,7 +13,12 @@ import io.trackline.local.gateway.Gateway;
 import io.trackline.local.gateway.JwtAuthorizer;
 import io.trackline.local.gateway.LocalIssuer;
 import io.trackline.local.gateway.Routes;
+import io.trackline.local.iam.LocalIam;
 import io.trackline.local.lambda.LocalFunction;
+import io.trackline.local.runtime.FunctionLog;
+import io.trackline.local.runtime.JavaRuntime;
+import io.trackline.local.runtime.LocalLambda;
+import io.trackline.local.runtime.ProcessFunction;
 import io.trackline.local.lambda.Schedules;
 import io.trackline.local.lambda.EventFilter;
 import io.trackline.local.lambda.SqsPoller;
@@ -57,10 +62,16 @@ public final class LocalCloud implements AutoCloseable {
     private final DemoCredentials demo;
     private final List<String> scheduledFunctions;
     private final String startup;
+    private final Optional<LocalLambda> lambda;
+    /** With IAM enforced: the managed policies the emulator does not know (not attached). */
+    private final Optional<LocalIam> iam;
 
     private LocalCloud(List<AutoCloseable> resources, Gateway gateway, Emulator emulator, Stack stack, LocalIssuer issuer,
-                       DemoCredentials demo, List<String> scheduledFunctions, String startup) {
+                       DemoCredentials demo, List<String> scheduledFunctions, String startup, Optional<LocalLambda> lambda,
+                       Optional<LocalIam> iam) {
         this.startup = startup;
+        this.lambda = lambda;
+        this.iam = iam;
         this.resources = resources;
         this.gateway = gateway;
         this.emulator = emulator;
@@ -83,6 +94,10 @@ public final class LocalCloud implements AutoCloseable {
             Phases phases = new Phases();
             Template template = Template.load(options.template());
             NotifierLeaseCheck.check(template, options.visibilityTimeout());
+            boolean lambdaRuntime = options.functions() == LocalCloudOptions.Functions.LAMBDA_RUNTIME;
+            Optional<CompletableFuture<Template>> transform = lambdaRuntime
+                    ? Optional.of(SamTransform.start(options.template(), LocalCloudOptions.repositoryRoot(java.nio.file.Path.of("").toAbsolutePath())))
+                    : Optional.empty();
             var signingKey = CompletableFuture.supplyAsync(LocalIssuer::newKey);
             Gateway gateway = Gateway.bind(options.port());
             started.add(gateway);
@@ -90,13 +105,22 @@ public final class LocalCloud implements AutoCloseable {
             started.add(emulator);
             phases.done("emulator");
             String region = options.environment().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
-            LocalAws aws = new LocalAws(emulator.endpoint(), region);
-            started.add(aws);
+            LocalAws setUp = new LocalAws(emulator.endpoint(), region);
+            started.add(setUp);
 
             Resolver resolver = new Resolver(template, STACK_NAME, region, LocalAws.ACCOUNT_ID);
             useLocalIssuer(template, resolver, gateway.url() + Gateway.ISSUER_PATH);
-            Stack stack = new Provisioner(aws, template, resolver, options.namePrefix(), options.visibilityTimeout()).provision();
+            Stack stack = new Provisioner(setUp, template, resolver, options.namePrefix(), options.visibilityTimeout()).provision();
             phases.done("provisioning");
+
+            Optional<Template> transformed = transform.map(LocalCloud::join);
+            // IAM is moto's to enforce: with another emulator the functions and the local cloud keep its credentials.
+            Optional<LocalIam> iam = transformed.filter(t -> emulator.isMoto()).map(t -> LocalIam.create(emulator.endpoint(),
+                    region, t, resolver, options.namePrefix(), Emulator.DEMO_ACCESS_KEY));
+            iam.ifPresent(started::add);
+            LocalAws aws = iam.map(i -> new LocalAws(emulator.endpoint(), region, i.operator().accessKeyId(),
+                    i.operator().secretAccessKey())).orElse(setUp);
+            if (aws != setUp) started.add(aws);
 
             Map<String, List<String>> audiences = audiences(template, resolver);
             LocalIssuer issuer = LocalIssuer.withKey(signingKey.join(), gateway.url() + Gateway.ISSUER_PATH,
@@ -107,9 +131,19 @@ public final class LocalCloud implements AutoCloseable {
             DemoCredentials demo = new DemoSeeder(aws).seed(stack, referencedBy(template, "TABLE_NAME"),
                     referencedBy(template, "WEBHOOK_SECRETS_ARN"), issuer, gateway.url());
             phases.done("demo data");
+            if (iam.isPresent()) {
+                emulator.enforceIam();
+                phases.done("IAM");
+            }
 
-            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options,
-                    servedLocally(template, resolver, gateway.url()));
+            UnaryOperator<String> local = servedLocally(template, resolver, gateway.url());
+            Optional<LocalLambda> lambda = lambdaRuntime
+                    ? Optional.of(LocalLambda.start(options.lambdaRuntime(), options.concurrency(), System.out)) : Optional.empty();
+            lambda.ifPresent(started::add);
+            Functions functions = lambda.isPresent()
+                    ? new Functions.Lambda(lambda.get(), transformed.orElseThrow(), iam, aws, local)
+                    : new Functions.InProcess(aws, new ReentrantLock(), local);
+            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options, functions);
             phases.done("functions");
             Schedules timer = new Schedules(wiring.schedules(), region, LocalAws.ACCOUNT_ID);
             started.add(timer);
@@ -122,7 +156,8 @@ public final class LocalCloud implements AutoCloseable {
             gateway.serve(new Routes<>(wiring.routes()), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
 
             options.localJson().ifPresent(file -> DemoGuide.write(demo, file));
-            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions(), phases.toString());
+            return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions(), phases.toString(), lambda,
+                    iam);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -187,12 +222,17 @@ public final class LocalCloud implements AutoCloseable {
                 .orElse(value);
     }
 
+    /**
+     * The functions, and what triggers them, still come from template.yaml's {@code AWS::Serverless::Function}s: their
+     * events (routes, queues, streams, schedules) are emulated from the SAM shortcuts (the transform's event source
+     * mappings, the HTTP API's OpenAPI body and the rules are not read yet); under Lambda's runtime what the function
+     * is (handler, memory, timeout, environment, role) comes from the transform ({@link Functions.Lambda}).
+     */
     private static Wiring wire(Template template, Resolver resolver, LocalAws aws, Stack stack,
-                               java.util.Set<String> authorizers, LocalCloudOptions options, UnaryOperator<String> local) {
-        var lock = new ReentrantLock();
+                               java.util.Set<String> authorizers, LocalCloudOptions options, Functions functions) {
         Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Specs.Function spec : template.functions()) {
-            LocalFunction function = function(spec, resolver, aws, lock, local);
+            LocalFunction function = functions.create(spec, resolver);
             String events = spec.logicalId() + ".Events.";
             for (Specs.HttpRoute route : spec.routes()) {
                 route.authorizer().filter(name -> !authorizers.contains(name)).ifPresent(name -> {
@@ -240,16 +280,14 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock,
-                                          UnaryOperator<String> local) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        spec.environment().forEach((name, value) ->
-                environment.put(name, local.apply(resolver.string(value, spec.logicalId() + ".Environment." + name))));
-        Map<String, String> settings = aws.settings(environment);
-        settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
-        String arn = resolver.string(new Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
-        return LocalFunction.create(spec.logicalId(), arn, spec.handlerClass(), spec.handlerMethod(), spec.timeoutSeconds(),
-                settings, lock);
+    /** The log of a function run under Lambda's runtime (empty in the in-process mode). */
+    public Optional<FunctionLog> log(String function) {
+        return lambda.flatMap(l -> l.function(function)).map(ProcessFunction::log);
+    }
+
+    /** The local Lambda service, when functions run under Lambda's runtime. */
+    public Optional<LocalLambda> lambda() {
+        return lambda;
     }
 
     public URI apiUrl() {
@@ -283,7 +321,31 @@ public final class LocalCloud implements AutoCloseable {
 
     public String guide(String localJson) {
         return DemoGuide.describe(demo, localJson, scheduledFunctions)
+                + iam.map(LocalCloud::enforcement).orElse("\nIAM is not enforced: this emulator is not moto, or functions run in-process.\n")
                 + (stack.notEmulated().isEmpty() ? "" : "\nNot emulated locally: " + String.join(", ", stack.notEmulated()) + "\n");
+    }
+
+    /** What moto enforces, exactly (README "Local cloud"): printed at start. */
+    private static String enforcement(LocalIam iam) {
+        List<String> notAttached = iam.notAttached();
+        return "\nFunctions run under Lambda's Java runtime, each as its role (AssumeRole credentials with a session token); moto "
+                + "enforces IAM on every request: the action for every service, the resource only for SQS, IAM and STS "
+                + "(DynamoDB, SNS, Secrets Manager are checked as Resource \"*\"); no resource policies (queue and topic "
+                + "policies); the roles trust the local operator, who stands in for lambda.amazonaws.com."
+                + (notAttached.isEmpty() ? "" : " AWS managed policies moto does not load, not attached (Lambda's own logs, X-Ray "
+                + "and event source reads, which the local cloud does as the operator): " + String.join(", ", notAttached) + ".")
+                + (iam.widened().isEmpty() ? "" : "\nWidened to Resource \"*\" for moto (actions still enforced):\n  "
+                + String.join("\n  ", iam.widened()))
+                + "\n";
+    }
+
+    private static Template join(CompletableFuture<Template> transform) {
+        try {
+            return transform.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     /** Stops pollers and schedules, then the HTTP server, then the emulator (moto is killed, never left behind). */
@@ -327,7 +389,7 @@ public final class LocalCloud implements AutoCloseable {
             options = LocalCloudOptions.fromCommandLine(args, System.getenv());
             cloud = start(options);
         } catch (TemplateException | Gateway.PortInUse | Emulator.EmulatorUnavailable | LocalFunction.FunctionFailed
-                 | IllegalArgumentException e) {
+                 | JavaRuntime.RuntimeMissing | JavaRuntime.CodeMissing | IllegalArgumentException e) {
             // What to fix, in one line; a stack trace would bury it.
             System.err.println("local cloud: " + e.getMessage());
             System.exit(1);

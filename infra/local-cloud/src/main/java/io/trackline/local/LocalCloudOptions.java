@@ -20,19 +20,32 @@ import java.util.Optional;
  * @param pollWait          the SQS long-poll wait of each event source (short, so that stopping is quick)
  * @param eventSources      whether SQS event sources are polled and schedules run on their own; without them messages
  *                          stay in their queues for inspection (schedules can still be triggered by hand)
+ * @param functions         how functions run: under Lambda's Java runtime, each in its own process (make run, the
+ *                          end-to-end tests), or in this JVM (the runner's own tests, whose handlers have no jar)
+ * @param lambdaRuntime     the directory holding Lambda's Java runtime jars (the runtime interface client and its jars)
+ * @param concurrency       execution environments (processes) per function at most
  */
 public record LocalCloudOptions(int port, Path template, Optional<Path> localJson, Map<String, String> environment,
                                 String namePrefix, Optional<Duration> visibilityTimeout, Duration pollWait,
-                                boolean eventSources) {
+                                boolean eventSources, Functions functions, Path lambdaRuntime, int concurrency) {
     public static final int DEFAULT_PORT = 3000;
     public static final Duration LOCAL_VISIBILITY_TIMEOUT = Duration.ofSeconds(2);
+
+    /** How the local cloud runs a function. */
+    public enum Functions {
+        /** Each in its own JVM under Lambda's runtime interface client, as its role, from its function.jar. */
+        LAMBDA_RUNTIME,
+        /** Handlers built in the local cloud's JVM, invoked with the event objects, with the emulator's credentials. */
+        IN_PROCESS
+    }
 
     /** {@code make run}'s defaults: port 3000 (or {@code TRACKLINE_PORT}), the repository's template, {@code .trackline/local.json}. */
     public static LocalCloudOptions defaults(Map<String, String> environment) {
         Path root = repositoryRoot(Path.of("").toAbsolutePath());
         int port = Optional.ofNullable(environment.get("TRACKLINE_PORT")).map(LocalCloudOptions::port).orElse(DEFAULT_PORT);
         return new LocalCloudOptions(port, root.resolve("template.yaml"), Optional.of(root.resolve(".trackline/local.json")),
-                environment, "", Optional.of(LOCAL_VISIBILITY_TIMEOUT), Duration.ofSeconds(1), true);
+                environment, "", Optional.of(LOCAL_VISIBILITY_TIMEOUT), Duration.ofSeconds(1), true, Functions.LAMBDA_RUNTIME,
+                root.resolve("infra/local-cloud/target/lambda-runtime"), 1);
     }
 
     /** For tests: a free port, the repository's template, no local.json. */
@@ -58,23 +71,33 @@ public record LocalCloudOptions(int port, Path template, Optional<Path> localJso
     }
 
     public LocalCloudOptions withPort(int port) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
+                functions, lambdaRuntime, concurrency);
     }
 
     public LocalCloudOptions withTemplate(Path template) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
+                functions, lambdaRuntime, concurrency);
     }
 
     public LocalCloudOptions withLocalJson(Optional<Path> localJson) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
+                functions, lambdaRuntime, concurrency);
     }
 
     public LocalCloudOptions withVisibilityTimeout(Optional<Duration> visibilityTimeout) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
+                functions, lambdaRuntime, concurrency);
     }
 
     public LocalCloudOptions withEventSources(boolean eventSources) {
-        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources);
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
+                functions, lambdaRuntime, concurrency);
+    }
+
+    public LocalCloudOptions withFunctions(Functions functions) {
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
+                functions, lambdaRuntime, concurrency);
     }
 
     /** The nearest directory upwards holding template.yaml (tests run in a module directory), else the start. */

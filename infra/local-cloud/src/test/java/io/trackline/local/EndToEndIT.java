@@ -2,6 +2,7 @@ package io.trackline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.local.testing.Eventually;
+import io.trackline.local.testing.Http;
 import io.trackline.local.testing.Moto;
 import io.trackline.local.testing.Walkthrough;
 import org.junit.jupiter.api.AfterAll;
@@ -61,5 +62,16 @@ class EndToEndIT {
                 () -> Moto.smsTo(cloud, walk.phone), sms -> !sms.isEmpty());
         assertThat(texts).hasSize(1);
         assertThat(texts.getFirst().get("message").asText()).hasSizeLessThanOrEqualTo(160);
+    }
+
+    /** The sweeper, the one function no route or queue reaches, runs under Lambda's runtime as its role too. */
+    @Test
+    void shouldRunTheSweeperInItsOwnProcess_whenItsScheduleIsTriggered() {
+        var ran = Http.post(cloud.apiUrl().resolve("/local/schedules/SweeperFunction"), "application/json", new byte[0]);
+
+        assertThat(ran.statusCode()).as(ran.body()).isEqualTo(200);
+        assertThat(json(ran.body()).path("ran").asBoolean()).isTrue();
+        assertThat(cloud.log("SweeperFunction").orElseThrow().lines())
+                .anyMatch(line -> line.startsWith("REPORT RequestId: ") && line.contains("Init Duration: "));
     }
 }

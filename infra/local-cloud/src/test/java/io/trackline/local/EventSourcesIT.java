@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** SQS event sources and schedules of the runner's test template, driving the recording test handlers. */
 class EventSourcesIT {
     @RegisterExtension
-    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests().withTemplate(TestTemplates.runnerTest())
+    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests().withTemplate(TestTemplates.runnerTest()).withFunctions(LocalCloudOptions.Functions.IN_PROCESS)
             .withVisibilityTimeout(Optional.of(Duration.ofSeconds(1))));
 
     private final LocalCloud cloud = CLOUD.cloud();

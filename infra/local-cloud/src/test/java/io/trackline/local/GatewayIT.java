@@ -32,7 +32,7 @@ class GatewayIT {
 
     @BeforeAll
     static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(TestTemplates.runnerTest()));
+        cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(TestTemplates.runnerTest()).withFunctions(LocalCloudOptions.Functions.IN_PROCESS));
     }
 
     @AfterAll
@@ -180,7 +180,7 @@ class GatewayIT {
 
     @Test
     void shouldSayThePortIsInUse_whenAnotherLocalCloudHoldsIt() {
-        var options = LocalCloudOptions.forTests().withTemplate(TestTemplates.runnerTest()).withPort(cloud.port());
+        var options = LocalCloudOptions.forTests().withTemplate(TestTemplates.runnerTest()).withFunctions(LocalCloudOptions.Functions.IN_PROCESS).withPort(cloud.port());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalCloud.start(options))
                 .hasMessageStartingWith("port " + cloud.port() + " is in use");

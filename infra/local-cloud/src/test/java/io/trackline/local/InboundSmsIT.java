@@ -31,7 +31,8 @@ class InboundSmsIT {
     static void start() {
         cloud = LocalCloud.start(LocalCloudOptions.forTests());
         aws = new AwsClients(Settings.of(Map.of("AWS_ENDPOINT_URL", cloud.awsEndpoint().toString(),
-                "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test")));
+                "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", cloud.demo().awsAccessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", cloud.demo().awsSecretAccessKey())));
     }
 
     @AfterAll

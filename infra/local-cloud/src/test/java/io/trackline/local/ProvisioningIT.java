@@ -36,7 +36,7 @@ class ProvisioningIT {
     @BeforeAll
     static void start() {
         cloud = LocalCloud.start(LocalCloudOptions.forTests().withLocalJson(Optional.of(state.resolve("local.json"))));
-        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1");
+        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey());
     }
 
     @AfterAll
@@ -149,7 +149,8 @@ class ProvisioningIT {
     void shouldWriteLocalJsonWithExactlyTheAgreedKeys_whenStarting() throws Exception {
         JsonNode local = read(Files.readString(state.resolve("local.json")));
 
-        assertThat(names(local)).containsExactly("apiUrl", "awsEndpoint", "region", "tenants", "customers", "webhookSecrets");
+        assertThat(names(local)).containsExactly("apiUrl", "awsEndpoint", "region", "awsAccessKeyId", "awsSecretAccessKey", "tenants", "customers",
+                "webhookSecrets");
         assertThat(local.get("apiUrl").asText()).isEqualTo(cloud.apiUrl().toString());
         assertThat(local.get("awsEndpoint").asText()).isEqualTo(cloud.awsEndpoint().toString());
         assertThat(local.get("tenants")).hasSize(2).allSatisfy(t -> assertThat(names(t)).containsExactly("id", "apiKey"));

@@ -20,7 +20,9 @@ public final class DemoGuide {
         ObjectNode root = Json.mapper().createObjectNode()
                 .put("apiUrl", demo.apiUrl().toString())
                 .put("awsEndpoint", demo.awsEndpoint().toString())
-                .put("region", demo.region());
+                .put("region", demo.region())
+                .put("awsAccessKeyId", demo.awsAccessKeyId())
+                .put("awsSecretAccessKey", demo.awsSecretAccessKey());
         var tenants = root.putArray("tenants");
         demo.tenants().forEach(t -> tenants.addObject().put("id", t.id()).put("apiKey", t.apiKey()));
         var customers = root.putArray("customers");
@@ -47,6 +49,8 @@ public final class DemoGuide {
         StringBuilder out = new StringBuilder();
         out.append("\nAPI            ").append(api).append('\n');
         out.append("AWS emulator   ").append(demo.awsEndpoint()).append("  (region ").append(demo.region()).append(")\n");
+        out.append("AWS keys       AWS_ACCESS_KEY_ID=").append(demo.awsAccessKeyId()).append(" AWS_SECRET_ACCESS_KEY=")
+                .append(demo.awsSecretAccessKey()).append("  (the local operator, allowed everything)\n");
         out.append("Credentials    ").append(localJson).append("\n\n");
         // The one place Trackline prints secrets: made at start for this emulator, gone when it stops. Deployed functions
         // log none (io.trackline.aws.log.Log), infra/bin/smoke masks what it is given, smoke-local-cloud filters these.

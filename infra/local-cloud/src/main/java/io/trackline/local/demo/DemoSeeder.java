@@ -69,7 +69,9 @@ public final class DemoSeeder {
             stored.put(source, List.of(value));
         }
         aws.secretsManager().putSecretValue(r -> r.secretId(secret).secretString(json(stored)));
-        return new DemoCredentials(apiUrl, aws.endpoint(), aws.region(), tenants, customers, webhookSecrets);
+        Map<String, String> keys = aws.settings(Map.of());
+        return new DemoCredentials(apiUrl, aws.endpoint(), aws.region(), keys.get("AWS_ACCESS_KEY_ID"),
+                keys.get("AWS_SECRET_ACCESS_KEY"), tenants, customers, webhookSecrets);
     }
 
     private static String json(Object value) {

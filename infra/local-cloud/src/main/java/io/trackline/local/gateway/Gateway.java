@@ -11,6 +11,7 @@ import io.trackline.aws.http.Problem;
 import io.trackline.aws.log.Log;
 import io.trackline.local.lambda.LocalFunction;
 import io.trackline.local.lambda.Schedules;
+import io.trackline.local.runtime.RuntimeJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,9 +148,9 @@ public final class Gateway implements AutoCloseable {
         try {
             result = route.target().invoke(event);
         } catch (LocalFunction.FunctionFailed e) {
-            LOG.error("function failed", "function", route.target().name(), "route", route.routeKey(), "error", String.valueOf(e.getCause()));
-            // Locally the developer needs the handler's stack trace; API Gateway would hide it too, and so does the response.
-            e.getCause().printStackTrace();
+            LOG.error("function failed", "function", route.target().name(), "route", route.routeKey(), "error", e.getMessage());
+            // Locally the developer needs the handler's stack trace (a runtime process logs its own); API Gateway hides it.
+            if (e.getCause() != null) e.getCause().printStackTrace();
             write(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}");
             return;
         }
@@ -174,8 +175,14 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** A {@link APIGatewayV2HTTPResponse} is written as it is; any other result is JSON with 200, as API Gateway does. */
+    /**
+     * A {@link APIGatewayV2HTTPResponse} (or its JSON, with a {@code statusCode}) is written as it is; any other result is
+     * JSON with 200, as API Gateway does with payload format 2.0.
+     */
     private static void writeResult(HttpExchange exchange, Object result) throws IOException {
+        if (result instanceof com.fasterxml.jackson.databind.JsonNode node && node.isObject() && node.has("statusCode")) {
+            result = RuntimeJson.mapper().convertValue(node, APIGatewayV2HTTPResponse.class);
+        }
         if (!(result instanceof APIGatewayV2HTTPResponse response)) {
             write(exchange, 200, "application/json", json(result));
             return;

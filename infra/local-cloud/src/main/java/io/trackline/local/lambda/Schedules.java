@@ -41,7 +41,7 @@ public final class Schedules implements AutoCloseable {
             try {
                 trigger(entry.function().name());
             } catch (RuntimeException e) {
-                LOG.error("scheduled run failed", "function", entry.function().name(), "error", String.valueOf(e.getCause()));
+                LOG.error("scheduled run failed", "function", entry.function().name(), "error", e.getMessage());
             }
         }, rate.toMillis(), rate.toMillis(), TimeUnit.MILLISECONDS)));
         return this;

@@ -2,7 +2,7 @@ package io.trackline.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.trackline.aws.Json;
+import io.trackline.local.runtime.RuntimeJson;
 import io.trackline.aws.log.Log;
 import io.trackline.testkit.cloud.Stack;
 import software.amazon.awssdk.core.SdkBytes;
@@ -74,7 +74,7 @@ public final class SqsPoller implements AutoCloseable {
             result = function.invoke(event);
         } catch (LocalFunction.FunctionFailed e) {
             LOG.error("function failed, the batch will be retried", "function", function.name(), "queue", queue.name(),
-                    "messages", messages.size(), "error", String.valueOf(e.getCause()));
+                    "messages", messages.size(), "error", e.getMessage());
             return true;
         }
         Set<String> failed = failedIds(result, messages);
@@ -92,7 +92,7 @@ public final class SqsPoller implements AutoCloseable {
 
     private Set<String> failedIds(Object result, List<Message> messages) {
         if (!reportBatchItemFailures || result == null) return Set.of();
-        SQSBatchResponse response = result instanceof SQSBatchResponse r ? r : Json.mapper().convertValue(result, SQSBatchResponse.class);
+        SQSBatchResponse response = result instanceof SQSBatchResponse r ? r : RuntimeJson.mapper().convertValue(result, SQSBatchResponse.class);
         if (response.getBatchItemFailures() == null) return Set.of();
         Set<String> inBatch = messages.stream().map(Message::messageId).collect(Collectors.toSet());
         Set<String> failed = new HashSet<>();

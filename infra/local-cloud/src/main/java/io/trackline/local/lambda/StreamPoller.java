@@ -2,7 +2,7 @@ package io.trackline.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import io.trackline.aws.Json;
+import io.trackline.local.runtime.RuntimeJson;
 import io.trackline.aws.log.Log;
 import io.trackline.emulator.StreamEventSource;
 
@@ -43,11 +43,11 @@ public final class StreamPoller implements AutoCloseable {
             result = function.invoke(event);
         } catch (LocalFunction.FunctionFailed e) {
             LOG.error("function failed, the batch will be retried", "function", function.name(),
-                    "records", event.getRecords().size(), "error", String.valueOf(e.getCause()));
+                    "records", event.getRecords().size(), "error", e.getMessage());
             throw e;
         }
         if (!reportBatchItemFailures || result == null) return new StreamsEventResponse();
-        return result instanceof StreamsEventResponse r ? r : Json.mapper().convertValue(result, StreamsEventResponse.class);
+        return result instanceof StreamsEventResponse r ? r : RuntimeJson.mapper().convertValue(result, StreamsEventResponse.class);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class RunningCloud implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         cloud = LocalCloud.start(options);
-        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1");
+        aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey());
     }
 
     @Override

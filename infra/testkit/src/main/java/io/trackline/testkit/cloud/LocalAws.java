@@ -19,6 +19,8 @@ public final class LocalAws implements AutoCloseable {
 
     private final URI endpoint;
     private final String region;
+    private final String accessKeyId;
+    private final String secretAccessKey;
     private final DynamoDbClient dynamoDb;
     private final DynamoDbStreamsClient dynamoDbStreams;
     private final SqsClient sqs;
@@ -26,8 +28,15 @@ public final class LocalAws implements AutoCloseable {
     private final SecretsManagerClient secretsManager;
 
     public LocalAws(URI endpoint, String region) {
+        this(endpoint, region, Emulator.DEMO_ACCESS_KEY, Emulator.DEMO_ACCESS_KEY);
+    }
+
+    /** With the keys of an IAM user, for an emulator that enforces IAM. */
+    public LocalAws(URI endpoint, String region, String accessKeyId, String secretAccessKey) {
         this.endpoint = endpoint;
         this.region = region;
+        this.accessKeyId = accessKeyId;
+        this.secretAccessKey = secretAccessKey;
         AwsClients clients = new AwsClients(Settings.of(settings(Map.of())));
         this.dynamoDb = clients.dynamoDb();
         this.dynamoDbStreams = clients.dynamoDbStreams();
@@ -53,8 +62,8 @@ public final class LocalAws implements AutoCloseable {
         values.put("AWS_ENDPOINT_URL", endpoint.toString());
         values.put("AWS_REGION", region);
         values.put("AWS_DEFAULT_REGION", region);
-        values.put("AWS_ACCESS_KEY_ID", Emulator.DEMO_ACCESS_KEY);
-        values.put("AWS_SECRET_ACCESS_KEY", Emulator.DEMO_ACCESS_KEY);
+        values.put("AWS_ACCESS_KEY_ID", accessKeyId);
+        values.put("AWS_SECRET_ACCESS_KEY", secretAccessKey);
         return values;
     }
 

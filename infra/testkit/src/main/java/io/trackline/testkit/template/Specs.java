@@ -107,4 +107,20 @@ public final class Specs {
             return separator < 0 ? "handleRequest" : handler.substring(separator + 2);
         }
     }
+
+    /**
+     * An {@code AWS::Lambda::Function} of the transformed template: what Lambda runs ({@code Handler}, {@code MemorySize},
+     * {@code Timeout}, {@code Environment}, the role's reference) and its code's S3 key (the local transform puts the
+     * CodeUri there).
+     */
+    public record LambdaFunction(String logicalId, String handler, int memoryMb, int timeoutSeconds, String codeKey,
+                                 Map<String, Object> environment, Object role) {
+        public Optional<String> roleId() {
+            return Intrinsic.targetOf(role);
+        }
+    }
+
+    /** An {@code AWS::IAM::Role}: its trust policy, inline policies (name to document) and managed policy ARNs, unresolved. */
+    public record Role(String logicalId, Object assumeRolePolicy, Map<String, Object> policies, List<Object> managedPolicyArns) {
+    }
 }

@@ -43,6 +43,8 @@ public final class Template {
     public static final String SECRET = "AWS::SecretsManager::Secret";
     public static final String FUNCTION = "AWS::Serverless::Function";
     public static final String HTTP_API = "AWS::Serverless::HttpApi";
+    public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+    public static final String ROLE = "AWS::IAM::Role";
 
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
@@ -142,6 +144,25 @@ public final class Template {
 
     public List<Function> functions() {
         return ofType(FUNCTION).stream().map(this::function).toList();
+    }
+
+    /** The {@code AWS::Lambda::Function}s of a transformed template (the SAM transform makes them of each function). */
+    public List<Specs.LambdaFunction> lambdaFunctions() {
+        return ofType(LAMBDA_FUNCTION).stream().map(id -> {
+            Props p = properties(id);
+            return new Specs.LambdaFunction(id, p.string("Handler"), p.integer("MemorySize", 128), p.integer("Timeout", 3),
+                    p.props("Code").string("S3Key"), p.props("Environment").props("Variables").values(), p.required("Role"));
+        }).toList();
+    }
+
+    /** The {@code AWS::IAM::Role}s, each with its inline policies by name. */
+    public List<Specs.Role> roles() {
+        return ofType(ROLE).stream().map(id -> {
+            Props p = properties(id);
+            Map<String, Object> policies = new LinkedHashMap<>();
+            p.propsList("Policies").forEach(policy -> policies.put(policy.string("PolicyName"), policy.required("PolicyDocument")));
+            return new Specs.Role(id, p.required("AssumeRolePolicyDocument"), policies, p.list("ManagedPolicyArns"));
+        }).toList();
     }
 
     /** Every JWT authorizer of every HTTP API, by name. */

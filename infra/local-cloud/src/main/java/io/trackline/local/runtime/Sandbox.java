@@ -1,0 +1,168 @@
+package io.trackline.local.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * One execution environment of a function: a runtime process and the Runtime API it talks to, one invocation at a
+ * time. Started on the invocation that finds none (a cold start); an invocation longer than the function's
+ * {@code Timeout} is killed with the process, reported as Lambda reports it, and the next invocation starts a new one.
+ * Each invocation ends with Lambda's {@code START}, {@code END} and {@code REPORT} lines in the function's log.
+ */
+final class Sandbox implements AutoCloseable {
+    /**
+     * How long init may take here: Lambda allows 10 s, but a JVM starting beside five others on a shared 2-core machine
+     * has been seen to need more; an init that takes longer than this fails the invocation.
+     */
+    static final Duration INIT_LIMIT = Duration.ofSeconds(60);
+
+    private final FunctionConfiguration function;
+    private final JavaRuntime runtime;
+    private final Supplier<Map<String, String>> localEnvironment;
+    private final FunctionLog log;
+    private Process process;
+    private RuntimeApi api;
+    private long startedNanos;
+
+    /** @param localEnvironment what the local cloud adds per process start: the endpoint, the role's fresh credentials */
+    Sandbox(FunctionConfiguration function, JavaRuntime runtime, Supplier<Map<String, String>> localEnvironment, FunctionLog log) {
+        this.function = function;
+        this.runtime = runtime;
+        this.localEnvironment = localEnvironment;
+        this.log = log;
+    }
+
+    Outcome invoke(String requestId, byte[] payload) {
+        boolean cold = process == null || !process.isAlive();
+        if (cold) start();
+        Process process = this.process;
+        RuntimeApi api = this.api;
+        RuntimeApi.Invocation invocation = api.submit(requestId, payload, function.timeoutSeconds() * 1000L, function.arn());
+        Outcome.Failure initFailure = awaitTaken(invocation, process, api);
+        if (initFailure != null) {
+            log.line(String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error\tError Type: %s",
+                    millisSince(startedNanos), initFailure.errorType()));
+            stop();
+            return initFailure;
+        }
+        long taken = invocation.taken.join();
+        double initMillis = cold ? (taken - startedNanos) / 1e6 : -1;
+        log.line("START RequestId: " + requestId + " Version: $LATEST");
+        Outcome outcome;
+        String status = "";
+        try {
+            long left = taken + TimeUnit.SECONDS.toNanos(function.timeoutSeconds()) - System.nanoTime();
+            CompletableFuture.anyOf(invocation.outcome, process.onExit()).get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            outcome = invocation.outcome.getNow(null);
+            if (outcome == null) {
+                outcome = Outcome.Failure.local("Runtime.ExitError", "RequestId: " + requestId
+                        + " Error: Runtime exited with error: exit status " + process.exitValue());
+                status = "\tStatus: error\tError Type: Runtime.ExitError";
+            }
+        } catch (TimeoutException late) {
+            String message = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + requestId + " Task timed out after "
+                    + String.format(Locale.ROOT, "%.2f", (double) function.timeoutSeconds()) + " seconds";
+            log.line(message);
+            outcome = Outcome.Failure.local("Sandbox.Timedout", message);
+            status = "\tStatus: timeout";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = Outcome.Failure.local("Runtime.Interrupted", "the local cloud is stopping");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an invocation's outcome never fails", e);
+        }
+        double duration = millisSince(taken);
+        long maxMemory = maxMemoryMb(process);
+        if (!status.isEmpty()) stop();
+        log.line("END RequestId: " + requestId);
+        log.line(Report.line(requestId, duration, initMillis, function.memoryMb(), maxMemory) + status);
+        return outcome;
+    }
+
+    /** Waits until the runtime takes the event; a failed or too long init, or a process gone, is the outcome instead. */
+    private static Outcome.Failure awaitTaken(RuntimeApi.Invocation invocation, Process process, RuntimeApi api) {
+        try {
+            CompletableFuture.anyOf(invocation.taken, api.initError, process.onExit()).get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Outcome.Failure.local("Sandbox.Timedout", "init did not finish within " + INIT_LIMIT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.Failure.local("Runtime.Interrupted", "the local cloud is stopping");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("never completed exceptionally", e);
+        }
+        if (invocation.taken.isDone()) return null;
+        if (api.initError.isDone()) return api.initError.join();
+        return Outcome.Failure.local("Runtime.ExitError", "RequestId: " + invocation.requestId
+                + " Error: Runtime exited with error: exit status " + process.exitValue());
+    }
+
+    private void start() {
+        stop();
+        api = RuntimeApi.start();
+        ProcessBuilder builder = new ProcessBuilder(runtime.command(function)).directory(runtime.taskRoot(function).toFile());
+        builder.environment().clear();
+        builder.environment().putAll(runtime.environment(function, api.address(), localEnvironment.get(), System.getenv()));
+        startedNanos = System.nanoTime();
+        try {
+            process = builder.start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            stop();
+            throw new IllegalStateException("cannot start " + function.name() + "'s runtime: " + e.getMessage(), e);
+        }
+        log.follow(process.getInputStream(), "stdout");
+        log.follow(process.getErrorStream(), "stderr");
+    }
+
+    /** Peak resident memory of the process so far, what Lambda reports as Max Memory Used ({@code VmHWM}). */
+    private static long maxMemoryMb(Process process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended (killed at its timeout): no figure
+        }
+        return 0;
+    }
+
+    private static double millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e6;
+    }
+
+    /** Kills the process (Lambda freezes or discards an environment; nothing of it survives here). */
+    private void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+        if (api != null) {
+            api.close();
+            api = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,117 @@
+package io.trackline.local;
+
+import io.trackline.engine.dynamodb.TrackingTable;
+import io.trackline.local.runtime.FunctionLog;
+import io.trackline.local.testing.BrokenTemplate;
+import io.trackline.local.testing.Eventually;
+import io.trackline.local.testing.Http;
+import io.trackline.local.testing.SlowHandler;
+import io.trackline.local.testing.VendorWebhooks;
+import io.trackline.testkit.cloud.LocalAws;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12's proofs that the local cloud fails where AWS fails: each test starts it from a deliberately broken copy of
+ * template.yaml, functions under Lambda's runtime as their roles.
+ */
+class FaultsIT {
+    private static final Duration DEAD_LETTERED = Duration.ofSeconds(90);
+
+    /**
+     * The processor's policy without {@code dynamodb:Query} (its DynamoDBCrudPolicy written out, less that action), and
+     * the API's {@code Handler} naming a class its jar does not have.
+     */
+    @Test
+    void shouldDenyTheCallAndDeadLetterTheMessageWithTheReason_whenAPolicyLacksAnAction_andFailWithClassNotFound_whenTheHandlerNamesNoClass(
+            @TempDir Path directory) {
+        Path template = BrokenTemplate.ofRepository()
+                .replace("(CodeUri: \\S*functions/processor/target/function\\.jar\\n(?:.*\\n)*?      Policies:\\n)        - DynamoDBCrudPolicy:\\n            TableName: !Ref TrackingTable\\n",
+                        "$1        - Statement:\n            - Effect: Allow\n              Action: [dynamodb:GetItem, dynamodb:DeleteItem, dynamodb:PutItem, "
+                                + "dynamodb:Scan, dynamodb:UpdateItem, dynamodb:BatchWriteItem, dynamodb:BatchGetItem, dynamodb:DescribeTable, "
+                                + "dynamodb:ConditionCheckItem]\n              Resource: [!GetAtt TrackingTable.Arn, !Sub \"\\${TrackingTable.Arn}/index/*\"]\n")
+                .replace("(CodeUri: \\S*functions/api/target/function\\.jar\\n      Handler: )\\S+", "$1io.trackline.api.NoSuchHandler::handleRequest")
+                .writeTo(directory);
+        try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(template));
+             LocalAws aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey())) {
+            // when a carrier posts a scan (the processor looks the package's claims up first, with Query)
+            // then the processor's calls are denied, as AWS denies them, and the message ends in the DLQ with the reason
+            Message dead = deadLetterOfScan(cloud, aws, "FAULT1");
+            // (moto denies with an XML AccessDenied that the SDK's JSON protocol cannot read: the function sees the 403)
+            assertThat(log(cloud, "ProcessorFunction")).anyMatch(line -> line.contains("DynamoDbException")
+                    && line.contains("Status Code: 403"));
+            var reason = aws.dynamoDb().getItem(b -> b.tableName(cloud.stack().tables().get("TrackingTable"))
+                    .key(TrackingTable.failedMessageKey(dead.messageId()))).item().get("reason");
+            assertThat(reason.s()).contains("Status Code: 403");
+
+            // and a route of the API answers 500, its function failing as Lambda's runtime reports a missing class
+            var answer = Http.get(cloud.apiUrl().resolve("/v1/openapi.json"));
+            assertThat(answer.statusCode()).isEqualTo(500);
+            assertThat(answer.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+            // (the runtime logs the fault after reporting it, so the line may follow the answer)
+            Eventually.await("ApiFunction's log names the missing class", Duration.ofSeconds(10), () -> log(cloud, "ApiFunction"),
+                    log -> log.stream().anyMatch(line -> line.contains("Class not found: io.trackline.api.NoSuchHandler")));
+        }
+    }
+
+    /** The processor replaced by a handler that takes 30 s, with a Timeout of 1 s. */
+    @Test
+    void shouldKillRetryThenDeadLetter_whenTheFunctionOutlivesItsTimeout(@TempDir Path directory) throws IOException {
+        Path jar = slowFunctionJar(directory);
+        Path template = BrokenTemplate.ofRepository()
+                .replace("CodeUri: \\S*functions/processor/target/function\\.jar\\n      Handler: \\S+",
+                        "CodeUri: " + jar + "\n      Handler: " + SlowHandler.class.getName() + "::handleRequest\n      Timeout: 1")
+                .writeTo(directory);
+        try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(template));
+             LocalAws aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey())) {
+            // when a scan reaches the ingest queue
+            // then every invocation is killed at 1 s and the message, received maxReceiveCount (5) times, is dead-lettered
+            Message dead = deadLetterOfScan(cloud, aws, "FAULT2");
+            assertThat(dead.body()).contains("FAULT2");
+            List<String> log = log(cloud, "ProcessorFunction");
+            assertThat(log.stream().filter(line -> line.matches(".* Task timed out after 1\\.00 seconds"))).hasSize(5);
+            // each retry started a new process (the killed one is gone): a cold start, and its REPORT says timeout
+            assertThat(log.stream().filter(line -> line.startsWith("REPORT ") && line.contains("Init Duration")
+                    && line.endsWith("Status: timeout"))).hasSize(5);
+        }
+    }
+
+    /** Posts a signed scan of the tracking number and waits for its ingest message in the ingest DLQ. */
+    private static Message deadLetterOfScan(LocalCloud cloud, LocalAws aws, String trackingNumber) {
+        var accepted = new VendorWebhooks(cloud).post("native", VendorWebhooks.payload("native", "dhl", trackingNumber, Instant.now()));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String deadLetters = cloud.stack().queue("IngestDeadLetterQueue").url();
+        return Eventually.await("the scan of " + trackingNumber + " in IngestDeadLetterQueue", DEAD_LETTERED,
+                () -> aws.sqs().receiveMessage(r -> r.queueUrl(deadLetters).waitTimeSeconds(1)).messages(),
+                m -> !m.isEmpty()).getFirst();
+    }
+
+    private static List<String> log(LocalCloud cloud, String function) {
+        return cloud.log(function).map(FunctionLog::lines).orElseThrow();
+    }
+
+    /** A function jar holding {@link SlowHandler} alone, as a deployment package. */
+    private static Path slowFunctionJar(Path directory) throws IOException {
+        String entry = SlowHandler.class.getName().replace('.', '/') + ".class";
+        Path jar = directory.resolve("slow-function.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar));
+             var in = SlowHandler.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
+    }
+}
