@@ -29,10 +29,12 @@ import java.util.List;
  * <p>Timeouts: every call gives up after {@code SDK_CALL_TIMEOUT} (retries included) and each attempt after
  * {@code SDK_CALL_ATTEMPT_TIMEOUT} (ISO-8601 durations), so a slow dependency becomes an {@code SdkException} that the
  * function answers (503, a failed batch item) inside its Lambda timeout instead of timing out. The defaults for a
- * function in AWS ({@code AWS_LAMBDA_FUNCTION_NAME} set, no {@code AWS_ENDPOINT_URL}), 3 s and 1.5 s, fit the API and
+ * function in AWS ({@code AWS_LAMBDA_FUNCTION_NAME} set, no {@code AWS_ENDPOINT_URL}) or under any Lambda runtime
+ * ({@code AWS_LAMBDA_RUNTIME_API} set: AWS's, or the local cloud's, which enforces the function's {@code Timeout} too, so
+ * the calls must fit it there as well), 3 s and 1.5 s, fit the API and
  * webhook functions' 10 s: the webhook's slowest path is a re-read of its secret and two queue calls (one retry of what
  * failed), about 9 s at most; the other functions, with 30 s and more, make the same millisecond calls. Elsewhere
- * (the {@code infra/bin} tools, far from the region and long-polling; the local cloud, tests and benchmarks on moto,
+ * (the {@code infra/bin} tools, far from the region and long-polling; the local cloud's in-process mode, tests and benchmarks on moto,
  * one Python process on a shared machine) the defaults are 20 s and 10 s (10 s was the socket timeout before there
  * were call timeouts). The HTTP client's socket timeout is the attempt timeout, its connect timeout 2 s at most.
  */
@@ -62,7 +64,8 @@ public final class AwsClients {
         this.settings = settings;
         this.region = Region.of(settings.region());
         this.credentials = credentials(settings);
-        boolean functionInAws = settings.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent() && settings.endpoint().isEmpty();
+        boolean functionInAws = settings.optional("AWS_LAMBDA_RUNTIME_API").isPresent()
+                || settings.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent() && settings.endpoint().isEmpty();
         this.callTimeout = settings.duration("SDK_CALL_TIMEOUT", functionInAws ? FUNCTION_CALL_TIMEOUT : ELSEWHERE_CALL_TIMEOUT);
         this.attemptTimeout = settings.duration("SDK_CALL_ATTEMPT_TIMEOUT",
                 functionInAws ? FUNCTION_ATTEMPT_TIMEOUT : ELSEWHERE_ATTEMPT_TIMEOUT);

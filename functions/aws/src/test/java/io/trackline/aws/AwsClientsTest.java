@@ -51,6 +51,16 @@ class AwsClientsTest {
     }
 
     @Test
+    void shouldBoundEveryCallWithinTheFunctionsTimeout_whenAFunctionRunsUnderTheLocalCloudsLambdaRuntime() {
+        // the local cloud's runtime kills a function at its Timeout, as Lambda does: its calls must fit as they do in AWS
+        var aws = new AwsClients(Settings.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", "WebhookFunction",
+                "AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001", "AWS_ENDPOINT_URL", "http://127.0.0.1:5000")));
+
+        assertThat(aws.attemptTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(aws.callTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void shouldAllowLongerCalls_whenAToolRunsOutsideLambdaOrAFunctionRunsOnTheEmulator() {
         var tool = new AwsClients(Settings.of(Map.of("AWS_REGION", "eu-west-1")));
         var local = new AwsClients(Settings.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", "ApiFunction",
