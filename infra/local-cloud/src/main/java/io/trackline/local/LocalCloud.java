@@ -227,12 +227,17 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    static final String LOCAL_WEBHOOK_RECEIVERS = "WEBHOOK_ALLOW_LOOPBACK_HTTP";
+
     private static LocalFunction function(Specs.Function spec, Resolver resolver, LocalAws aws, ReentrantLock lock) {
         Map<String, String> environment = new LinkedHashMap<>();
         spec.environment().forEach((name, value) ->
                 environment.put(name, resolver.string(value, spec.logicalId() + ".Environment." + name)));
         Map<String, String> settings = aws.settings(environment);
         settings.put("AWS_LAMBDA_FUNCTION_NAME", resolver.string(new Intrinsic.Ref(spec.logicalId()), spec.logicalId()));
+        // Locally only (never in template.yaml): webhooks to API clients may go to http://127.0.0.1:<port>, so a
+        // developer receives them on their machine (README "Webhooks to API clients", SSRF).
+        settings.put(LOCAL_WEBHOOK_RECEIVERS, "true");
         String arn = resolver.string(new Intrinsic.GetAtt(spec.logicalId(), "Arn"), spec.logicalId());
         return LocalFunction.create(spec.logicalId(), arn, spec.handlerClass(), spec.handlerMethod(), spec.timeoutSeconds(),
                 settings, lock);

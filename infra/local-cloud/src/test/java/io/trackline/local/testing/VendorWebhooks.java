@@ -1,6 +1,6 @@
 package io.trackline.local.testing;
 
-import io.trackline.smoke.NativeWebhookSigner;
+import io.trackline.domain.webhooks.StandardWebhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -90,7 +90,7 @@ public final class VendorWebhooks {
             case "native" -> {
                 String id = "msg_" + UUID.randomUUID();
                 yield Map.of("webhook-id", id, "webhook-timestamp", Long.toString(unixSeconds),
-                        "webhook-signature", NativeWebhookSigner.signature(secret, id, unixSeconds, body));
+                        "webhook-signature", StandardWebhooks.signature(secret, id, unixSeconds, body));
             }
             case "easypost" -> Map.of("x-hmac-signature", "hmac-sha256-hex="
                     + HexFormat.of().formatHex(hmac(Normalizer.normalize(secret, Normalizer.Form.NFKD).getBytes(StandardCharsets.UTF_8), body)));
