@@ -8,6 +8,7 @@ import io.trackline.api.preferences.EmailSubscriptions;
 import io.trackline.api.preferences.PreferencesStore;
 import io.trackline.api.registration.ShipmentRegistration;
 import io.trackline.api.tracking.TrackingQueries;
+import io.trackline.api.webhooks.WebhookPorts;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,5 +26,6 @@ public record ApiPorts(
         ApiKeyRegistry apiKeys,
         Duration apiKeyCacheTtl,
         Supplier<byte[]> cursorKey,
+        WebhookPorts webhooks,
         Clock clock) {
 }

@@ -9,7 +9,15 @@ import io.trackline.api.registration.EngineShipmentRegistration;
 import io.trackline.api.registration.ShipmentRegistration;
 import io.trackline.api.sns.SnsEmailSubscriptions;
 import io.trackline.api.sns.SnsSupportDesk;
+import io.trackline.api.webhooks.WebhookPorts;
 import io.trackline.aws.AwsClients;
+import io.trackline.aws.http.HttpWebhookSender;
+import io.trackline.aws.queue.SqsDeliveryQueue;
+import io.trackline.domain.webhooks.DestinationPolicy;
+import io.trackline.domain.webhooks.HostResolver;
+import io.trackline.engine.dynamodb.DynamoDbDeliveryLog;
+import io.trackline.engine.dynamodb.DynamoDbWebhookEndpoints;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.trackline.aws.Settings;
 import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.log.Log;
@@ -29,6 +37,7 @@ import java.util.function.Supplier;
  */
 final class AwsApiPorts {
     private static final Log LOG = Log.of(AwsApiPorts.class);
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
 
     private AwsApiPorts() {
     }
@@ -57,7 +66,21 @@ final class AwsApiPorts {
                 new DynamoDbApiKeys(dynamo, table),
                 settings.duration("API_KEY_CACHE_TTL", Duration.ofSeconds(60)),
                 cursorKey(settings, clients),
+                webhooks(settings, clients, dynamo, table, clock),
                 clock);
+    }
+
+    /**
+     * Webhook endpoints and their delivery log in the table; replays go to {@code WEBHOOK_DELIVERY_QUEUE_URL}; a test
+     * ping waits {@link #PING_TIMEOUT} at most, so the route answers within the function's 10 s.
+     */
+    private static WebhookPorts webhooks(Settings settings, AwsClients clients, DynamoDbClient dynamo, String table, Clock clock) {
+        boolean loopback = settings.optional("WEBHOOK_ALLOW_LOOPBACK_HTTP").map(Boolean::parseBoolean).orElse(false);
+        Supplier<SqsDeliveryQueue> queue = memoized(() ->
+                new SqsDeliveryQueue(clients.sqs(), settings.required("WEBHOOK_DELIVERY_QUEUE_URL"), clock));
+        return new WebhookPorts(new DynamoDbWebhookEndpoints(dynamo, table), new DynamoDbDeliveryLog(dynamo, table, clock),
+                deliveries -> queue.get().enqueue(deliveries),
+                new DestinationPolicy(loopback, HostResolver.SYSTEM), new HttpWebhookSender(PING_TIMEOUT));
     }
 
     /**

@@ -27,6 +27,8 @@ import io.trackline.api.tracking.Page;
 import io.trackline.api.tracking.ShipmentJson;
 import io.trackline.api.tracking.ShipmentTracking;
 import io.trackline.api.tracking.TrackedOrder;
+import io.trackline.api.webhooks.WebhookEndpointManagement;
+import io.trackline.api.webhooks.http.WebhookRoutes;
 import io.trackline.aws.Json;
 import io.trackline.aws.http.Responses;
 
@@ -130,6 +132,7 @@ final class Routes {
         routes.put("GET /v1/track/{carrier}/{trackingNumber}", r ->
                 Responses.json(200, ShipmentJson.publicPackage(
                         tracking.publicly(r.pathParameter("carrier"), r.pathParameter("trackingNumber")))));
+        routes.putAll(WebhookRoutes.of(new WebhookEndpointManagement(ports.webhooks(), ports.clock()), clients, cursors));
         routes.put("GET /v1/openapi.json", r -> documentation.response());
         return routes;
     }

@@ -13,7 +13,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule useCasesUseNoAwsSdk = noClasses()
             .that().resideInAnyPackage("..api.tracking..", "..api.issues..", "..api.preferences..", "..api.registration..",
-                    "..api.address..", "..api.auth..")
+                    "..api.address..", "..api.auth..", "..api.webhooks")
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
                     "io.trackline.api.dynamodb..", "io.trackline.api.sns..");
 }

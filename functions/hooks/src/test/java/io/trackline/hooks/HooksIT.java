@@ -23,6 +23,7 @@ import io.trackline.engine.dynamodb.DynamoDbWebhookEndpoints;
 import io.trackline.testkit.cloud.Stack;
 import io.trackline.testkit.cloud.TemplateStack;
 import io.trackline.testkit.sqs.LambdaPoller;
+import io.trackline.testkit.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class HooksIT {
     private static Emulator emulator;
     private static Stack stack;
     private static AwsClients clients;
-    private static Receiver receiver;
+    private static WebhookReceiver receiver;
     private static DynamoDbWebhookEndpoints endpoints;
     private static DynamoDbDeliveryLog log;
     private static LambdaPoller fanOut;
@@ -82,7 +83,7 @@ class HooksIT {
                 "WEBHOOK_RETRY_SCALE", Double.toString(SCALE)));
         Settings settings = Settings.of(values);
         clients = new AwsClients(settings);
-        receiver = new Receiver();
+        receiver = new WebhookReceiver();
         endpoints = new DynamoDbWebhookEndpoints(clients.dynamoDb(), stack.tables().get("TrackingTable"));
         log = new DynamoDbDeliveryLog(clients.dynamoDb(), stack.tables().get("TrackingTable"), Clock.systemUTC());
         fanOut = new LambdaPoller(clients.sqs(), stack.queue("WebhookEventsQueue").url(), new FanOutHandler(settings));
@@ -115,8 +116,8 @@ class HooksIT {
 
         for (WebhookEndpoint endpoint : List.of(flaky, steady)) {
             String path = URI.create(endpoint.url().toString()).getPath();
-            List<Receiver.Received> ok = succeeded(path);
-            assertThat(ok).extracting(Receiver.Received::webhookId).as("exactly once per webhook-id").doesNotHaveDuplicates()
+            List<WebhookReceiver.Received> ok = succeeded(path);
+            assertThat(ok).extracting(WebhookReceiver.Received::webhookId).as("exactly once per webhook-id").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> WebhookIds.of(e.eventId(), endpoint.id())).toList());
             assertThat(receiver.at(path)).allSatisfy(r -> {
                 assertThat(r.verifies(endpoint.secrets().active(Instant.now()))).as("Standard Webhooks signature").isTrue();
@@ -158,7 +159,7 @@ class HooksIT {
         publish(event(tenant, "shp_R", Trigger.DELIVERED, Status.DELIVERED, 9));
         pumpUntil(() -> succeeded("/rotating").size() == 1);
 
-        Receiver.Received received = succeeded("/rotating").getFirst();
+        WebhookReceiver.Received received = succeeded("/rotating").getFirst();
         assertThat(received.signature().split(" ")).hasSize(2);
         assertThat(received.verifies(List.of(before))).as("old secret").isTrue();
         assertThat(received.verifies(List.of(rotated.secrets().current()))).as("new secret").isTrue();
@@ -178,7 +179,7 @@ class HooksIT {
 
         WebhookEndpoint disabled = endpoints.find(tenant, endpoint.id()).orElseThrow();
         assertThat(disabled.disabledReason()).startsWith("deliveries failed for");
-        assertThat(receiver.at("/down")).isNotEmpty().noneMatch(Receiver.Received::succeeded);
+        assertThat(receiver.at("/down")).isNotEmpty().noneMatch(WebhookReceiver.Received::succeeded);
         assertThat(clients.sqs().receiveMessage(b -> b.queueUrl(operations).waitTimeSeconds(5)).messages())
                 .anySatisfy(m -> assertThat(m.body()).contains(endpoint.id()).contains("disabled"));
 
@@ -190,7 +191,7 @@ class HooksIT {
         pumpUntil(() -> succeeded("/down").size() == events.size());
 
         assertThat(replayed).isEqualTo(events.size());
-        assertThat(succeeded("/down")).extracting(Receiver.Received::webhookId).doesNotHaveDuplicates()
+        assertThat(succeeded("/down")).extracting(WebhookReceiver.Received::webhookId).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> WebhookIds.of(e.eventId(), endpoint.id())).toList());
     }
 
@@ -220,8 +221,8 @@ class HooksIT {
         return endpoint;
     }
 
-    private static List<Receiver.Received> succeeded(String path) {
-        return receiver.at(path).stream().filter(Receiver.Received::succeeded).toList();
+    private static List<WebhookReceiver.Received> succeeded(String path) {
+        return receiver.at(path).stream().filter(WebhookReceiver.Received::succeeded).toList();
     }
 
     private static ShipmentEvent event(String tenant, String shipmentId, Trigger trigger, Status status, long sequence) {

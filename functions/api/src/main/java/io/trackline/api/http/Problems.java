@@ -94,6 +94,16 @@ public final class Problems {
                 "The shipment changed while we wrote it; nothing was changed. Retry the request."));
     }
 
+    public static ApiProblem endpointLimitReached(int limit) {
+        return new ApiProblem(Problem.of(409, "endpoint-limit-reached", "Too many webhook endpoints",
+                "A tenant may register at most " + limit + " webhook endpoints; delete one first."));
+    }
+
+    public static ApiProblem endpointChanged() {
+        return new ApiProblem(Problem.of(503, "try-again", "Try again",
+                "The webhook endpoint changed while we wrote it; nothing was changed. Retry the request."));
+    }
+
     public static ApiProblem unavailable() {
         return new ApiProblem(Problem.of(503, "temporarily-unavailable", "Temporarily unavailable",
                 "A backing service did not answer; nothing was changed. Retry the request."));

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeoutException;
  * goes to the checked address, not to a second DNS answer (rebinding).
  */
 public final class HttpWebhookSender implements WebhookSender {
+    /** A delivery's limit: 2xx within 10 s is success. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     public static final int MAX_READ = 64 * 1024;
     static final int EXCERPT = 1024;
@@ -40,10 +41,18 @@ public final class HttpWebhookSender implements WebhookSender {
         Security.setProperty("networkaddress.cache.ttl", "30");
     }
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT)
-            .build();
+    private final Duration timeout;
+    private final HttpClient client;
+
+    public HttpWebhookSender() {
+        this(TIMEOUT);
+    }
+
+    /** @param timeout the whole exchange's limit (the API's test ping waits less, to answer within its own limit) */
+    public HttpWebhookSender(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+    }
 
     /** Each exchange on a virtual thread of its own, so a receiver trickling its answer is cut off at the timeout too. */
     private final ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();
@@ -53,10 +62,10 @@ public final class HttpWebhookSender implements WebhookSender {
         long start = System.nanoTime();
         Future<Response> exchange = exchanges.submit(() -> exchange(url, headers, body, start));
         try {
-            return exchange.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return failed("no complete answer within " + TIMEOUT.toSeconds() + " s", start);
+            return failed("no complete answer within " + timeout.toSeconds() + " s", start);
         } catch (ExecutionException e) {
             return failed(e.getCause().getClass().getSimpleName(), start);
         } catch (InterruptedException e) {
@@ -67,7 +76,7 @@ public final class HttpWebhookSender implements WebhookSender {
     }
 
     private Response exchange(URI url, Map<String, String> headers, byte[] body, long start) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
@@ -80,9 +89,9 @@ public final class HttpWebhookSender implements WebhookSender {
             return new Response(response.statusCode(), text.length() > EXCERPT ? text.substring(0, EXCERPT) : text, null,
                     millisSince(start));
         } catch (HttpConnectTimeoutException e) {
-            return failed("connect timeout after " + TIMEOUT.toSeconds() + " s", start);
+            return failed("connect timeout after " + timeout.toSeconds() + " s", start);
         } catch (HttpTimeoutException e) {
-            return failed("no answer within " + TIMEOUT.toSeconds() + " s", start);
+            return failed("no answer within " + timeout.toSeconds() + " s", start);
         } catch (ConnectException e) {
             return failed("connection refused", start);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.trackline.domain.webhooks;
 
 import io.trackline.domain.RandomIds;
+import io.trackline.domain.Text;
 
 import java.net.URI;
 import java.time.Instant;
@@ -26,6 +27,7 @@ public record WebhookEndpoint(String id, String tenantId, URI url, Set<EventType
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(secrets, "secrets");
         events = Set.copyOf(events);
+        description = Text.optional(description, "description", MAX_DESCRIPTION);
     }
 
     public static WebhookEndpoint create(String tenantId, URI url, Set<EventType> events, String description, Instant now) {

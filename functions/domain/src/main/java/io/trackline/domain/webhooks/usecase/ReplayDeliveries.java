@@ -1,6 +1,7 @@
 package io.trackline.domain.webhooks.usecase;
 
 import io.trackline.domain.InvalidValueException;
+import io.trackline.domain.Text;
 import io.trackline.domain.webhooks.Delivery;
 import io.trackline.domain.webhooks.WebhookEndpoint;
 import io.trackline.domain.webhooks.port.DeliveryLog;
@@ -37,7 +38,8 @@ public final class ReplayDeliveries {
         if (eventIds.isEmpty() || eventIds.size() > MOST_EVENT_IDS) {
             throw new InvalidValueException("eventIds", "must name 1 to " + MOST_EVENT_IDS + " events");
         }
-        return queue(log.ofEvents(endpoint.tenantId(), endpoint.id(), eventIds), "eventIds");
+        List<String> ids = eventIds.stream().map(id -> Text.required(id, "eventIds", 100)).distinct().toList();
+        return queue(log.ofEvents(endpoint.tenantId(), endpoint.id(), ids), "eventIds");
     }
 
     private int queue(List<Delivery> deliveries, String field) {

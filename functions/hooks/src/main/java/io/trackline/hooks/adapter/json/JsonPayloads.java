@@ -42,5 +42,4 @@ public final class JsonPayloads implements Payloads {
         if (type == EventType.CASE_OPENED) data.putObject("case").put("id", e.eventId()).put("type", "SUSPECTED_LOST");
         return json.toString();
     }
-
 }

@@ -1,4 +1,4 @@
-package io.trackline.hooks;
+package io.trackline.testkit.webhooks;
 
 import com.sun.net.httpserver.HttpServer;
 import io.trackline.domain.webhooks.StandardWebhooks;
@@ -16,20 +16,20 @@ import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 
 /**
- * An API client's webhook receiver, a real HTTP server on 127.0.0.1: each path is one endpoint, answering what its
+ * An API client's webhook receiver for the tests of webhooks to API clients, a real HTTP server on 127.0.0.1: each path is one endpoint, answering what its
  * script says for the n-th request (from 1) of a {@code webhook-id}; every request is recorded with its answer.
  */
-final class Receiver implements AutoCloseable {
-    record Received(String path, String webhookId, long timestamp, String signature, String contentType, byte[] body, int status) {
-        boolean succeeded() {
+public final class WebhookReceiver implements AutoCloseable {
+    public record Received(String path, String webhookId, long timestamp, String signature, String contentType, byte[] body, int status) {
+        public boolean succeeded() {
             return status >= 200 && status < 300;
         }
 
-        boolean verifies(List<String> secrets) {
+        public boolean verifies(List<String> secrets) {
             return StandardWebhooks.verifies(signature, secrets, webhookId, timestamp, body);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -39,7 +39,7 @@ final class Receiver implements AutoCloseable {
     private final Map<String, BiFunction<String, Integer, Integer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
 
-    Receiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         } catch (IOException e) {
@@ -66,16 +66,16 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The URL of an endpoint that answers {@code script.apply(webhookId, nth)}. */
-    String endpoint(String path, BiFunction<String, Integer, Integer> script) {
+    public String endpoint(String path, BiFunction<String, Integer, Integer> script) {
         scripts.put(path, script);
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path).toString();
     }
 
-    void script(String path, BiFunction<String, Integer, Integer> script) {
+    public void script(String path, BiFunction<String, Integer, Integer> script) {
         scripts.put(path, script);
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         synchronized (received) {
             return received.stream().filter(r -> r.path().equals(path)).toList();
         }
