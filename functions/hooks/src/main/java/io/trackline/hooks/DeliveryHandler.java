@@ -29,7 +29,12 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     public DeliveryHandler(Settings settings) {
-        this.deliver = HooksWiring.of(settings).delivery();
+        this(HooksWiring.of(settings));
+    }
+
+    /** For tests and benchmarks: the same wiring over clients that may carry interceptors. */
+    public DeliveryHandler(HooksWiring wiring) {
+        this.deliver = wiring.delivery();
     }
 
     @Override

@@ -28,7 +28,12 @@ public final class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     public FanOutHandler(Settings settings) {
-        this.fanOut = HooksWiring.of(settings).fanOut();
+        this(HooksWiring.of(settings));
+    }
+
+    /** For tests and benchmarks: the same wiring over clients that may carry interceptors. */
+    public FanOutHandler(HooksWiring wiring) {
+        this.fanOut = wiring.fanOut();
     }
 
     @Override

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Json;
 import io.trackline.aws.Settings;
-import io.trackline.aws.events.ShipmentEventCodec;
+import io.trackline.aws.sns.SnsAnnouncer;
 import io.trackline.aws.queue.SqsDeliveryQueue;
 import io.trackline.domain.alerts.ShipmentEvent;
+import io.trackline.domain.shipment.Announcement;
 import io.trackline.domain.alerts.Trigger;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Milestone;
@@ -27,7 +28,6 @@ import io.trackline.testkit.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
@@ -45,7 +45,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -233,12 +232,9 @@ class HooksIT {
                 T0.plusSeconds(sequence), sequence);
     }
 
+    /** As the relay publishes a committed event. */
     private static void publish(ShipmentEvent event) {
-        Map<String, MessageAttributeValue> attributes = ShipmentEventCodec.attributes(event).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> MessageAttributeValue.builder().dataType("String").stringValue(e.getValue()).build()));
-        clients.sns().publish(b -> b.topicArn(stack.topics().get("ShipmentEventsTopic"))
-                .message(ShipmentEventCodec.encode(event)).messageAttributes(attributes));
+        new SnsAnnouncer(clients.sns(), stack.topics().get("ShipmentEventsTopic"), null).announce(Announcement.of(event));
     }
 
     private static String subscribeToOperations() {

@@ -17,10 +17,12 @@ import java.util.function.BiFunction;
 
 /**
  * An API client's webhook receiver for the tests of webhooks to API clients, a real HTTP server on 127.0.0.1: each path is one endpoint, answering what its
- * script says for the n-th request (from 1) of a {@code webhook-id}; every request is recorded with its answer.
+ * script says for the n-th request (from 1) of a {@code webhook-id}; every request is recorded with its answer and when
+ * it arrived ({@link System#nanoTime}).
  */
 public final class WebhookReceiver implements AutoCloseable {
-    public record Received(String path, String webhookId, long timestamp, String signature, String contentType, byte[] body, int status) {
+    public record Received(String path, String webhookId, long timestamp, String signature, String contentType, byte[] body, int status,
+                           long arrivedNanos) {
         public boolean succeeded() {
             return status >= 200 && status < 300;
         }
@@ -47,6 +49,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
+            long arrived = System.nanoTime();
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             var headers = exchange.getRequestHeaders();
@@ -55,7 +58,7 @@ public final class WebhookReceiver implements AutoCloseable {
             int status = scripts.getOrDefault(path, (webhookId, n) -> 200).apply(id, nth);
             synchronized (received) {
                 received.add(new Received(path, id, Long.parseLong(headers.getFirst("webhook-timestamp")),
-                        headers.getFirst("webhook-signature"), headers.getFirst("content-type"), body, status));
+                        headers.getFirst("webhook-signature"), headers.getFirst("content-type"), body, status, arrived));
             }
             byte[] answer = ("{\"seen\":" + nth + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);

@@ -1,11 +1,11 @@
 package io.trackline.hooks.adapter.sqs;
 
+import io.trackline.aws.queue.Visibility;
 import io.trackline.hooks.application.DeliveryRequest;
 import io.trackline.hooks.application.Retries;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -14,8 +14,6 @@ import java.time.Instant;
  * in the queue until then.
  */
 public final class SqsRetries implements Retries {
-    static final Duration MAX_VISIBILITY = Duration.ofHours(12);
-
     private final SqsClient sqs;
     private final String queueUrl;
     private final Clock clock;
@@ -28,9 +26,7 @@ public final class SqsRetries implements Retries {
 
     @Override
     public void notBefore(DeliveryRequest request, Instant at) {
-        long seconds = Math.max(0, Math.min(MAX_VISIBILITY.toSeconds(),
-                (Duration.between(clock.instant(), at).toMillis() + 999) / 1000));
         sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(request.receiptHandle())
-                .visibilityTimeout((int) seconds));
+                .visibilityTimeout(Visibility.secondsUntil(clock.instant(), at)));
     }
 }
