@@ -79,7 +79,9 @@ public final class WebhookDeliveryThroughput {
                     "WEBHOOK_DELIVERY_QUEUE_URL", stack.queue("WebhookDeliveryQueue").url(),
                     "OPERATIONS_TOPIC_ARN", stack.topics().get("OperationsTopic"),
                     "WEBHOOK_ALLOW_LOOPBACK_HTTP", "true",
-                    "WEBHOOK_RETRY_SCALE", "0.0001")));
+                    // retries 100 times faster (the first ones within a second); 72 h become 43 min, longer than the run,
+                    // so no delivery of the half-failing endpoint is given up while 1,000 changes wait their turn
+                    "WEBHOOK_RETRY_SCALE", "0.01")));
             AwsClients plain = new AwsClients(settings);
             AwsCallCounter counter = new AwsCallCounter();
             HooksWiring wiring = new HooksWiring(settings, new AwsClients(settings, List.of(counter)), Clock.systemUTC(),
@@ -144,8 +146,9 @@ public final class WebhookDeliveryThroughput {
             String tenant = "tenant-latency";
             WebhookEndpoint endpoint = register(tenant, "/latency", (id, n) -> 200);
             Map<String, Long> published = new ConcurrentHashMap<>();
+            var running = new java.util.concurrent.atomic.AtomicBoolean(true);
             Thread pollers = Thread.ofPlatform().start(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
+                while (running.get()) {
                     fanOut.drain();
                     delivery.drain();
                     try {
@@ -163,7 +166,7 @@ public final class WebhookDeliveryThroughput {
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (receiver.at("/latency").size() < LATENCY_CHANGES && System.nanoTime() < deadline) Thread.sleep(50);
-            pollers.interrupt();
+            running.set(false);
             pollers.join();
             double[] millis = receiver.at("/latency").stream()
                     .mapToDouble(r -> (r.arrivedNanos() - published.get(r.webhookId())) / 1e6).sorted().toArray();
