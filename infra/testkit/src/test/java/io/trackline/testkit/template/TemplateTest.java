@@ -31,7 +31,9 @@ class TemplateTest {
                 "NotifierFunction", "io.trackline.notifier.NotifierHandler",
                 "ApiFunction", "io.trackline.api.ApiHandler",
                 "SweeperFunction", "io.trackline.sweeper.SweeperHandler",
-                "RelayFunction", "io.trackline.relay.RelayHandler"));
+                "RelayFunction", "io.trackline.relay.RelayHandler",
+                "WebhookFanOutFunction", "io.trackline.hooks.FanOutHandler",
+                "WebhookDeliveryFunction", "io.trackline.hooks.DeliveryHandler"));
         assertThat(TEMPLATE.functions()).allSatisfy(f -> assertThat(f.handlerMethod()).isEqualTo("handleRequest"));
     }
 
@@ -140,7 +142,7 @@ class TemplateTest {
                 assertThat(p.get("trigger")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("OUT_FOR_DELIVERY", "DELIVERED", "DELAYED"));
         assertThat(TEMPLATE.subscriptions()).extracting(Specs.Subscription::logicalId)
                 .containsExactlyInAnyOrder("NotificationSubscription", "SupportFromEventsSubscription", "SupportSubscription",
-                        "InboundSmsSubscription");
+                        "InboundSmsSubscription", "WebhookEventsSubscription");
         assertThat(TEMPLATE.topics()).extracting(Specs.Topic::logicalId)
                 .containsExactlyInAnyOrder("ShipmentEventsTopic", "SupportTopic", "CustomerEmailTopic", "OperationsTopic",
                         "InboundSmsTopic");
