@@ -16,10 +16,18 @@ import io.trackline.api.application.preferences.PreferencesStore;
 import io.trackline.api.application.registration.EngineShipmentRegistration;
 import io.trackline.api.application.registration.ShipmentRegistration;
 import io.trackline.api.application.tracking.TrackingQueries;
+import io.trackline.api.application.webhooks.WebhookPorts;
 import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
+import io.trackline.aws.http.HttpWebhookSender;
 import io.trackline.aws.log.Log;
+import io.trackline.aws.queue.SqsDeliveryQueue;
+import io.trackline.domain.webhooks.DestinationPolicy;
+import io.trackline.domain.webhooks.HostResolver;
 import io.trackline.engine.TrackingEngine;
+import io.trackline.engine.dynamodb.DynamoDbDeliveryLog;
+import io.trackline.engine.dynamodb.DynamoDbWebhookEndpoints;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -47,9 +55,11 @@ public record ApiWiring(
         ApiKeyRegistry apiKeys,
         Duration apiKeyCacheTtl,
         Supplier<byte[]> cursorKey,
+        WebhookPorts webhooks,
         Clock clock,
         boolean primeAtInit) {
     private static final Log LOG = Log.of(ApiWiring.class);
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
 
     public static ApiWiring fromEnvironment() {
         return from(Settings.fromEnvironment());
@@ -80,8 +90,21 @@ public record ApiWiring(
                 new DynamoDbApiKeys(dynamo, table),
                 settings.duration("API_KEY_CACHE_TTL", Duration.ofSeconds(60)),
                 cursorKey(settings, clients),
+                webhooks(settings, clients, dynamo, table, clock),
                 clock,
                 true);
+    }
+
+    /**
+     * Webhook endpoints and their delivery log in the table; replays go to {@code WEBHOOK_DELIVERY_QUEUE_URL}; a test
+     * ping waits {@link #PING_TIMEOUT} at most, so the route answers within the function's 10 s.
+     */
+    private static WebhookPorts webhooks(Settings settings, AwsClients clients, DynamoDbClient dynamo, String table, Clock clock) {
+        Supplier<SqsDeliveryQueue> queue = memoized(() ->
+                new SqsDeliveryQueue(clients.sqs(), settings.required("WEBHOOK_DELIVERY_QUEUE_URL"), clock));
+        return new WebhookPorts(new DynamoDbWebhookEndpoints(dynamo, table), new DynamoDbDeliveryLog(dynamo, table, clock),
+                deliveries -> queue.get().enqueue(deliveries),
+                new DestinationPolicy(settings.flag(DestinationPolicy.LOOPBACK_SETTING), HostResolver.SYSTEM), new HttpWebhookSender(PING_TIMEOUT));
     }
 
     /**

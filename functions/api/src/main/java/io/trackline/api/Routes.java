@@ -29,6 +29,8 @@ import io.trackline.api.application.tracking.OrderTracking;
 import io.trackline.api.application.tracking.Page;
 import io.trackline.api.application.tracking.ShipmentTracking;
 import io.trackline.api.application.tracking.TrackedOrder;
+import io.trackline.api.application.webhooks.WebhookEndpointManagement;
+import io.trackline.api.http.WebhookRoutes;
 import io.trackline.aws.Json;
 import io.trackline.aws.http.Responses;
 
@@ -128,6 +130,7 @@ final class Routes {
         routes.put("GET /v1/track/{carrier}/{trackingNumber}", r ->
                 Responses.json(200, ShipmentJson.publicPackage(
                         tracking.publicly(r.pathParameter("carrier"), r.pathParameter("trackingNumber")))));
+        routes.putAll(WebhookRoutes.of(new WebhookEndpointManagement(ports.webhooks(), ports.clock()), clients, cursors));
         routes.put("GET /v1/openapi.json", r -> documentation.response());
         return routes;
     }

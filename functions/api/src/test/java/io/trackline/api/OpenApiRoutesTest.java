@@ -48,9 +48,9 @@ class OpenApiRoutesTest {
                         .forEach((method, operation) -> inDocument.add(method.name().toUpperCase(Locale.ROOT) + " " + path)));
 
         Set<String> inHandler = new TreeSet<>(new ApiHandler(new ApiWiring(null, null, null, null, null, null, null, null,
-                Duration.ZERO, null, Clock.systemUTC(), false)).routeKeys());
+                Duration.ZERO, null, null, Clock.systemUTC(), false)).routeKeys());
 
-        assertThat(inHandler).isEqualTo(templateRoutes()).isEqualTo(inDocument).hasSize(14);
+        assertThat(inHandler).isEqualTo(templateRoutes()).isEqualTo(inDocument).hasSize(23);
     }
 
     @Test

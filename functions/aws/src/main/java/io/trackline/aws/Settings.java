@@ -37,6 +37,11 @@ public final class Settings {
         return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
     }
 
+    /** {@code true} only when the setting says {@code true}. */
+    public boolean flag(String name) {
+        return optional(name).map(Boolean::parseBoolean).orElse(false);
+    }
+
     public int intValue(String name, int defaultValue) {
         return optional(name).map(Integer::parseInt).orElse(defaultValue);
     }

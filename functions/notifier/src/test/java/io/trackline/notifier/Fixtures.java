@@ -31,7 +31,7 @@ public final class Fixtures {
                 "1Z999AA10123456784", status, Status.IN_TRANSIT, null,
                 trigger == Trigger.EXCEPTION ? ExceptionReason.ADDRESS_ISSUE : null, false, trigger == Trigger.DELAYED,
                 LocalDate.parse("2026-11-30"), "scan", new Location("Portland", "OR", "97201", "US"),
-                occurredAt.atOffset(ZoneOffset.ofHours(-8)), occurredAt);
+                occurredAt.atOffset(ZoneOffset.ofHours(-8)), occurredAt, 2);
     }
 
     public static ShipmentSnapshot shipment(String shipmentId, String customerId, String phone) {

@@ -124,6 +124,6 @@ class RelayHandlerTest {
         return new ShipmentEvent(id, Trigger.IN_TRANSIT, "shp_1", "tenant-1", "order-1", "customer-1", "ups",
                 "1Z999AA10123456784", Status.IN_TRANSIT, Status.PICKED_UP, Milestone.IN_TRANSIT, null, false, false,
                 null, "Departed facility", null, OffsetDateTime.parse("2026-03-03T09:00:00Z"),
-                Instant.parse("2026-03-03T09:00:01Z"));
+                Instant.parse("2026-03-03T09:00:01Z"), 3);
     }
 }

@@ -1,5 +1,6 @@
 package io.trackline.local;
 
+import io.trackline.domain.webhooks.DestinationPolicy;
 import io.trackline.local.iam.LocalIam;
 import io.trackline.local.lambda.InProcessFunction;
 import io.trackline.local.lambda.LocalFunction;
@@ -77,12 +78,17 @@ sealed interface Functions {
         return resolver.string(new Intrinsic.GetAtt(logicalId, "Arn"), logicalId);
     }
 
-    /** The function's variables, references resolved; {@code local} points the stack's own API URL at the gateway. */
+    /**
+     * The function's variables, references resolved; {@code local} points the stack's own API URL at the gateway. Locally
+     * only (never in template.yaml), webhooks to API clients may go to {@code http://127.0.0.1:<port>}, so a developer
+     * receives them on their machine (README "Webhooks to API clients", SSRF).
+     */
     private static Map<String, String> resolved(Map<String, Object> environment, Resolver resolver, String function,
                                                 UnaryOperator<String> local) {
         Map<String, String> values = new LinkedHashMap<>();
         environment.forEach((name, value) ->
                 values.put(name, local.apply(resolver.string(value, function + ".Environment." + name))));
+        values.put(DestinationPolicy.LOOPBACK_SETTING, "true");
         return values;
     }
 }

@@ -117,7 +117,12 @@ class ApiFuzzIT {
             pools.computeIfAbsent("public:carrier", k -> new ArrayList<>()).add("ups");
             pools.computeIfAbsent("public:trackingNumber", k -> new ArrayList<>()).add(number);
         }
-        pools.put("customer:id", pools.get("tenant:id"));
+        pools.put("customer:id", List.copyOf(pools.get("tenant:id")));
+        // a webhook endpoint of the demo tenant, so that its routes reach more than 404 (a receiver that is not there)
+        var endpoint = Http.post(cloud.apiUrl().resolve("/v1/webhook-endpoints"), "application/json",
+                "{\"url\": \"http://127.0.0.1:9/webhooks\"}".getBytes(StandardCharsets.UTF_8), "x-api-key", tenant.apiKey());
+        assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(201);
+        pools.get("tenant:id").add(JSON.readTree(endpoint.body()).get("id").asText());
         var mine = JSON.readTree(Http.get(cloud.apiUrl().resolve("/v1/me/orders"), "authorization", "Bearer " + customer.token()).body());
         mine.path("items").forEach(o -> pools.computeIfAbsent("customer:orderId", k -> new ArrayList<>()).add(o.get("id").asText()));
     }
@@ -213,6 +218,10 @@ class ApiFuzzIT {
         JsonNode declared = operation.path("responses").path(Integer.toString(status));
         if (declared.isMissingNode()) {
             problems.add("status " + status + " is not declared");
+            return problems;
+        }
+        if (!values.resolve(declared).has("content")) {
+            if (!response.body().isEmpty()) problems.add("a body where " + status + " declares none");
             return problems;
         }
         String contentType = response.headers().firstValue("content-type").orElse("").split(";")[0].strip().toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package io.trackline.smoke;
 
+import io.trackline.domain.webhooks.StandardWebhooks;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -312,7 +314,7 @@ public final class Smoke {
         String id = "msg_smoke_" + runId + "_" + Long.toHexString(RANDOM.nextLong());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v1/webhooks/native")).timeout(REQUEST_TIMEOUT)
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        NativeWebhookSigner.headers(secret, id, Instant.now().getEpochSecond(), body).forEach(request::header);
+        StandardWebhooks.headers(secret, id, Instant.now().getEpochSecond(), body).forEach(request::header);
         return send(request);
     }
 

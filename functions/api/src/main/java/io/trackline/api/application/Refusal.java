@@ -16,20 +16,28 @@ public final class Refusal extends RuntimeException {
         CASE_ALREADY_OPEN,
         ORDER_OF_ANOTHER_CUSTOMER,
         ORDER_FULL,
-        DAILY_LIMIT_REACHED
+        DAILY_LIMIT_REACHED,
+        /** The tenant has as many webhook endpoints as it may ({@link #limit()}). */
+        ENDPOINT_LIMIT_REACHED
     }
 
     private final Reason reason;
     private final String field;
     private final String caseId;
     private final int retryAfterSeconds;
+    private final int limit;
 
     private Refusal(Reason reason, String detail, String field, String caseId, int retryAfterSeconds) {
+        this(reason, detail, field, caseId, retryAfterSeconds, 0);
+    }
+
+    private Refusal(Reason reason, String detail, String field, String caseId, int retryAfterSeconds, int limit) {
         super(detail, null, false, false);
         this.reason = reason;
         this.field = field;
         this.caseId = caseId;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.limit = limit;
     }
 
     private static Refusal of(Reason reason, String detail) {
@@ -49,7 +57,12 @@ public final class Refusal extends RuntimeException {
     }
 
     public static Refusal concurrentChange() {
-        return of(Reason.CONCURRENT_CHANGE, "the shipment changed while it was written");
+        return concurrentChange("the shipment changed while it was written");
+    }
+
+    /** @param detail what changed meanwhile */
+    public static Refusal concurrentChange(String detail) {
+        return of(Reason.CONCURRENT_CHANGE, detail);
     }
 
     public static Refusal issueNotAllowed(String detail) {
@@ -73,6 +86,10 @@ public final class Refusal extends RuntimeException {
         return new Refusal(Reason.DAILY_LIMIT_REACHED, detail, null, null, retryAfterSeconds);
     }
 
+    public static Refusal endpointLimitReached(int limit) {
+        return new Refusal(Reason.ENDPOINT_LIMIT_REACHED, "too many webhook endpoints", null, null, 0, limit);
+    }
+
     public Reason reason() {
         return reason;
     }
@@ -89,5 +106,10 @@ public final class Refusal extends RuntimeException {
 
     public int retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The limit reached ({@link Reason#ENDPOINT_LIMIT_REACHED}), else 0. */
+    public int limit() {
+        return limit;
     }
 }

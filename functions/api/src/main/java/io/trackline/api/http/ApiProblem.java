@@ -29,12 +29,13 @@ public final class ApiProblem extends RuntimeException {
             case NOT_FOUND -> Problems.notFound();
             case INVALID_FIELD -> Problems.invalid(refusal.field(), refusal.getMessage());
             case ADDRESS_CHANGE_CLOSED -> Problems.addressChangeClosed();
-            case CONCURRENT_CHANGE -> Problems.busy();
+            case CONCURRENT_CHANGE -> Problems.busy(refusal.getMessage());
             case ISSUE_NOT_ALLOWED -> Problems.issueNotAllowed(refusal.getMessage());
             case CASE_ALREADY_OPEN -> Problems.caseAlreadyOpen(refusal.caseId());
             case ORDER_OF_ANOTHER_CUSTOMER -> Problems.orderOfAnotherCustomer();
             case ORDER_FULL -> Problems.orderFull();
             case DAILY_LIMIT_REACHED -> Problems.tooManyRequests(refusal.getMessage(), refusal.retryAfterSeconds());
+            case ENDPOINT_LIMIT_REACHED -> Problems.endpointLimitReached(refusal.limit());
         };
     }
 

@@ -89,10 +89,21 @@ public final class Problems {
                 java.util.Map.of("retry-after", Integer.toString(retryAfterSeconds)));
     }
 
-    public static ApiProblem busy() {
+    /** @param detail what changed meanwhile, e.g. "the shipment changed while it was written" */
+    public static ApiProblem busy(String detail) {
         return new ApiProblem(Problem.of(503, "try-again", "Try again",
-                "The shipment changed while we wrote it; nothing was changed. Retry the request."));
+                capitalized(detail) + "; nothing was changed. Retry the request."));
     }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    public static ApiProblem endpointLimitReached(int limit) {
+        return new ApiProblem(Problem.of(409, "endpoint-limit-reached", "Too many webhook endpoints",
+                "A tenant may register at most " + limit + " webhook endpoints; delete one first."));
+    }
+
 
     public static ApiProblem unavailable() {
         return new ApiProblem(Problem.of(503, "temporarily-unavailable", "Temporarily unavailable",

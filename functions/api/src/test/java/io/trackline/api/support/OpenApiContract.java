@@ -34,6 +34,10 @@ public final class OpenApiContract {
         if (operation.isMissingNode()) return List.of("no operation " + routeKey);
         JsonNode documented = operation.path("responses").path(Integer.toString(response.getStatusCode()));
         if (documented.isMissingNode()) return List.of(routeKey + " does not document status " + response.getStatusCode());
+        if (!documented.has("content")) {
+            boolean empty = response.getBody() == null || response.getBody().isEmpty();
+            return empty ? List.of() : List.of(routeKey + " " + response.getStatusCode() + " documents no body but has one");
+        }
         String contentType = response.getHeaders() == null ? null : response.getHeaders().get("content-type");
         JsonNode media = documented.path("content").path(String.valueOf(contentType));
         if (media.isMissingNode()) return List.of(routeKey + " " + response.getStatusCode() + " does not document " + contentType);

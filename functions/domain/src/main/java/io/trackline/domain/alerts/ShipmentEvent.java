@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param trigger     what happened, and the SNS message attribute subscribers filter on
  * @param occurredAt  when the carrier scanned it (or when the sweeper detected it)
  * @param eta         the latest expected delivery date, if known
+ * @param sequence    the shipment's stored version this event was committed with: it increases per shipment, so a
+ *                    receiver can drop an update older than one it has (0 on events written before it existed)
  */
 public record ShipmentEvent(
         String eventId,
@@ -39,7 +41,8 @@ public record ShipmentEvent(
         String description,
         Location location,
         OffsetDateTime occurredAt,
-        Instant publishedAt) {
+        Instant publishedAt,
+        long sequence) {
 
     public ShipmentEvent {
         Objects.requireNonNull(eventId, "eventId");

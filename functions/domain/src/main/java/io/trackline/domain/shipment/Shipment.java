@@ -213,6 +213,7 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
         return tracking.lastScanAt() != null ? tracking.lastScanAt() : registration.createdAt();
     }
 
+    /** An event of this command: every command that announces something saves the shipment as {@code version + 1}. */
     private ShipmentEvent event(TrackingState state, Trigger trigger, String cause, OffsetDateTime occurredAt, Scan scan,
                                 boolean delayedFlag, Instant now) {
         ExceptionReason reason = state.exceptionReason();
@@ -220,6 +221,7 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
                 registration.orderId(), registration.customerId(), registration.carrier().code(),
                 registration.trackingNumber().value(), state.status(), tracking.status(), state.milestone(), reason,
                 state.actionRequired(), delayedFlag, state.eta().due().orElse(null),
-                scan == null ? "" : scan.description(), scan == null ? Location.UNKNOWN : scan.location(), occurredAt, now);
+                scan == null ? "" : scan.description(), scan == null ? Location.UNKNOWN : scan.location(), occurredAt, now,
+                version + 1);
     }
 }

@@ -105,7 +105,7 @@ class AlertPolicyTest {
     @Test
     void shouldSuppressAsPostTerminal_whenPreviousStatusWasTerminal() {
         ShipmentEvent afterDelivery = new ShipmentEvent("evt-9", Trigger.RETURN_TO_SENDER, "shp-1", "t", "o", "c", "ups", "1Z1",
-                Status.RETURN_TO_SENDER, Status.DELIVERED, null, null, false, false, null, null, null, NOW.atOffset(ZoneOffset.UTC), NOW);
+                Status.RETURN_TO_SENDER, Status.DELIVERED, null, null, false, false, null, null, null, NOW.atOffset(ZoneOffset.UTC), NOW, 2);
 
         assertThat(policy.decide(situation(afterDelivery, Channel.SMS, Preferences.defaults())).reason())
                 .isEqualTo(Suppression.POST_TERMINAL);
@@ -233,6 +233,6 @@ class AlertPolicyTest {
     static ShipmentEvent event(Trigger trigger, Status status, Instant occurredAt, ExceptionReason reason, LocalDate eta) {
         return new ShipmentEvent("evt-" + trigger + "-" + occurredAt.toEpochMilli(), trigger, "shp-1", "tenant-1", "ord-1",
                 "cust-1", "ups", "1Z999AA10123456784", status, Status.IN_TRANSIT, null, reason, false,
-                trigger == Trigger.DELAYED, eta, null, null, occurredAt.atOffset(ZoneOffset.UTC), occurredAt);
+                trigger == Trigger.DELAYED, eta, null, null, occurredAt.atOffset(ZoneOffset.UTC), occurredAt, 2);
     }
 }

@@ -51,6 +51,9 @@ public final class TrackingTable {
     private static final String EMAIL_SUBSCRIBE_COUNT_PREFIX = "EMAILSUBSCOUNT#";
     private static final String FAILED_PREFIX = "FAILED#";
     public static final String FAILED_SK = "FAILED";
+    private static final String ENDPOINT_PREFIX = "ENDPOINT#";
+    private static final String DELIVERY_PREFIX = "DELIVERY#";
+    private static final String ATTEMPT_PREFIX = "ATTEMPT#";
     /** The sweeper's due index is spread over this many partitions so no single key gets hot. */
     public static final int DUE_SHARDS = 4;
 
@@ -212,6 +215,52 @@ public final class TrackingTable {
     /** Why a queue message failed. */
     public static Map<String, AttributeValue> failedMessageKey(String messageId) {
         return key(FAILED_PREFIX + messageId, FAILED_SK);
+    }
+
+    /** A tenant's partition of webhook endpoints. */
+    public static String tenantPk(String tenantId) {
+        return CLAIM_PREFIX + tenantId;
+    }
+
+    /** A webhook endpoint, under its tenant. */
+    public static Map<String, AttributeValue> webhookEndpointKey(String tenantId, String endpointId) {
+        return key(tenantPk(tenantId), ENDPOINT_PREFIX + endpointId);
+    }
+
+    /** A Query of a tenant's webhook endpoints, in id order. */
+    public static QueryRequest.Builder webhookEndpoints(String table, String tenantId) {
+        return QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(tenantPk(tenantId)),
+                        ":prefix", AttributeValue.fromS(ENDPOINT_PREFIX)));
+    }
+
+    /** An endpoint's partition: the events sent to it ({@link #deliverySk}) and every attempt ({@link #attemptSk}). */
+    public static String endpointPk(String endpointId) {
+        return ENDPOINT_PREFIX + endpointId;
+    }
+
+    /** An event kept for an endpoint's replays, sorted by the event's creation. */
+    public static String deliverySk(Instant createdAt, String eventId) {
+        return DELIVERY_PREFIX + sortable(createdAt) + '#' + eventId;
+    }
+
+    /** The lower bound of the deliveries created at or after {@code at}, and the exclusive upper bound of those before it. */
+    public static String deliveryBound(Instant at) {
+        return DELIVERY_PREFIX + sortable(at);
+    }
+
+    public static String deliveryPrefix() {
+        return DELIVERY_PREFIX;
+    }
+
+    /** One attempt to deliver an event to an endpoint, sorted by when it was made. */
+    public static String attemptSk(Instant at, String eventId, int attempt) {
+        return ATTEMPT_PREFIX + sortable(at) + '#' + eventId + '#' + attempt;
+    }
+
+    public static String attemptPrefix() {
+        return ATTEMPT_PREFIX;
     }
 
     public static String eventSk(Instant occurredAt, String scanKey) {

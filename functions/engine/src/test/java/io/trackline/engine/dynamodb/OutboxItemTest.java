@@ -24,7 +24,7 @@ class OutboxItemTest {
             Trigger.OUT_FOR_DELIVERY, "shp_4f8Kq2LxT9mZbW1cYd3eRa", "tenant-1", "order-1", "customer-1", "ups",
             "1Z999AA10123456784", Status.OUT_FOR_DELIVERY, Status.IN_TRANSIT, Milestone.OUT_FOR_DELIVERY, null, false,
             false, LocalDate.parse("2026-03-06"), "Out for delivery", new Location("Springfield", "IL", "62701", "US"),
-            OffsetDateTime.parse("2026-03-05T07:00:00-06:00"), Instant.parse("2026-03-05T13:00:01.123456Z"));
+            OffsetDateTime.parse("2026-03-05T07:00:00-06:00"), Instant.parse("2026-03-05T13:00:01.123456Z"), 7);
 
     @Test
     void shouldGiveBackTheExactBodyThatIsPublished_whenAnEventEntryIsDecoded() {

@@ -53,7 +53,7 @@ public class TrackPackageBenchmark {
     public void setUp() {
         TrackedShipment shipment = shipmentWithScans(50);
         handler = new ApiHandler(new ApiWiring(new InMemoryQueries(shipment), null, null, null, null, null, null, null,
-                Duration.ofSeconds(60), null, Clock.systemUTC(), false));
+                Duration.ofSeconds(60), null, null, Clock.systemUTC(), false));
         event = Requests.route("GET /v1/me/shipments/{id}").path("id", shipment.id()).customer(shipment.customerId()).build();
         APIGatewayV2HTTPResponse check = handler.handleRequest(event, null);
         if (check.getStatusCode() != 200) throw new IllegalStateException("benchmark request fails: " + check.getBody());

@@ -55,7 +55,7 @@ public class AlertDecisionBenchmark {
         event = new ShipmentEvent("evt-1", Trigger.EXCEPTION, "shp-1", "tenant-1", "ord-1", "cust-1", "ups", "1Z999AA10123456784",
                 Status.EXCEPTION, Status.IN_TRANSIT, null, ExceptionReason.CUSTOMS_HOLD, true, false, LocalDate.parse("2026-11-30"),
                 "Held by customs", new Location("Memphis", "TN", "38118", "US"), now.minus(Duration.ofMinutes(3)).atOffset(ZoneOffset.UTC),
-                now.minus(Duration.ofMinutes(2)));
+                now.minus(Duration.ofMinutes(2)), 2);
         Preferences preferences = new Preferences(Set.of(Channel.SMS, Channel.EMAIL), Preferences.DEFAULT_ALERTS,
                 Optional.of(QuietHours.parse("21:00", "08:00")), ZoneId.of("America/Chicago"));
         Set<String> alerted = Set.of("EXCEPTION#ADDRESS_ISSUE", "DELAYED#2026-11-29");

@@ -2,7 +2,7 @@ package io.trackline.local.bench;
 
 import io.trackline.local.LocalCloud;
 import io.trackline.local.LocalCloudOptions;
-import io.trackline.smoke.NativeWebhookSigner;
+import io.trackline.domain.webhooks.StandardWebhooks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +112,7 @@ public final class PageFirstByte {
         byte[] body = ("{\"events\":[" + String.join(",", events) + "]}").getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(URI.create(cloud.apiUrl() + "/v1/webhooks/native"))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        Map<String, String> signed = NativeWebhookSigner.headers(cloud.demo().webhookSecrets().get("native"),
+        Map<String, String> signed = StandardWebhooks.headers(cloud.demo().webhookSecrets().get("native"),
                 "msg_" + UUID.randomUUID(), System.currentTimeMillis() / 1000, body);
         signed.forEach(request::header);
         var posted = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

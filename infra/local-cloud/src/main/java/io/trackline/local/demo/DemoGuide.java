@@ -1,6 +1,6 @@
 package io.trackline.local.demo;
 
-import io.trackline.smoke.NativeWebhookSigner;
+import io.trackline.domain.webhooks.StandardWebhooks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackline.aws.Json;
 
@@ -45,7 +45,7 @@ public final class DemoGuide {
         String api = demo.apiUrl().toString();
         var tenant = demo.tenants().getFirst();
         var customer = demo.customers().getFirst();
-        String nativeKeyHex = HexFormat.of().formatHex(NativeWebhookSigner.key(demo.webhookSecrets().get("native")));
+        String nativeKeyHex = HexFormat.of().formatHex(StandardWebhooks.key(demo.webhookSecrets().get("native")));
         StringBuilder out = new StringBuilder();
         out.append("\nAPI            ").append(api).append('\n');
         out.append("AWS emulator   ").append(demo.awsEndpoint()).append("  (region ").append(demo.region()).append(")\n");

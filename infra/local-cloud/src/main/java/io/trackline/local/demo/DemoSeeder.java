@@ -1,6 +1,6 @@
 package io.trackline.local.demo;
 
-import io.trackline.smoke.NativeWebhookSigner;
+import io.trackline.domain.webhooks.StandardWebhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.trackline.api.ApiKeys;
 import io.trackline.api.adapter.dynamodb.DynamoDbApiKeys;
@@ -64,7 +64,7 @@ public final class DemoSeeder {
         for (String source : DemoCredentials.SOURCES) {
             byte[] key = new byte[32];
             random.nextBytes(key);
-            String value = NativeWebhookSigner.PREFIX + Base64.getEncoder().encodeToString(key);
+            String value = StandardWebhooks.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
             webhookSecrets.put(source, value);
             stored.put(source, List.of(value));
         }

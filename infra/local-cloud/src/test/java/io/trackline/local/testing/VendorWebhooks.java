@@ -1,6 +1,6 @@
 package io.trackline.local.testing;
 
-import io.trackline.smoke.NativeWebhookSigner;
+import io.trackline.domain.webhooks.StandardWebhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,8 +37,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The checked-in vendor payloads ({@code events/webhook-<source>-payload.json}) aimed at one package and moved in time,
- * then signed the way each vendor signs (as {@code functions/webhook/bin/sign-webhook} does, written here again rather
- * than borrowed from the verifier, so that a verifier bug cannot hide behind its own signer) and posted to the gateway.
+ * then signed the way each vendor signs (as {@code functions/webhook/bin/sign-webhook} does) and posted to the gateway.
+ * The vendors' schemes are written here again rather than borrowed from the verifier, so that a verifier bug cannot hide
+ * behind its own signer; the native one is the domain's {@code StandardWebhooks}, which its test holds to the Standard
+ * Webhooks specification's published test vector.
  */
 public final class VendorWebhooks {
     private static final Path EVENTS = LocalCloudOptions.repositoryRoot(Path.of("").toAbsolutePath()).resolve("events");
@@ -90,7 +92,7 @@ public final class VendorWebhooks {
             case "native" -> {
                 String id = "msg_" + UUID.randomUUID();
                 yield Map.of("webhook-id", id, "webhook-timestamp", Long.toString(unixSeconds),
-                        "webhook-signature", NativeWebhookSigner.signature(secret, id, unixSeconds, body));
+                        "webhook-signature", StandardWebhooks.signature(secret, id, unixSeconds, body));
             }
             case "easypost" -> Map.of("x-hmac-signature", "hmac-sha256-hex="
                     + HexFormat.of().formatHex(hmac(Normalizer.normalize(secret, Normalizer.Form.NFKD).getBytes(StandardCharsets.UTF_8), body)));

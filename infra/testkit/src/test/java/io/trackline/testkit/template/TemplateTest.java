@@ -32,7 +32,9 @@ class TemplateTest {
                 "ApiFunction", "io.trackline.api.ApiHandler",
                 "SweeperFunction", "io.trackline.sweeper.SweeperHandler",
                 "RelayFunction", "io.trackline.relay.RelayHandler",
-                "TrackingPageFunction", "io.trackline.page.TrackingPageHandler"));
+                "TrackingPageFunction", "io.trackline.page.TrackingPageHandler",
+                "WebhookFanOutFunction", "io.trackline.hooks.FanOutHandler",
+                "WebhookDeliveryFunction", "io.trackline.hooks.DeliveryHandler"));
         assertThat(TEMPLATE.functions()).allSatisfy(f -> assertThat(f.handlerMethod()).isEqualTo("handleRequest"));
     }
 
@@ -152,7 +154,7 @@ class TemplateTest {
                 assertThat(p.get("trigger")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("OUT_FOR_DELIVERY", "DELIVERED", "DELAYED"));
         assertThat(TEMPLATE.subscriptions()).extracting(Specs.Subscription::logicalId)
                 .containsExactlyInAnyOrder("NotificationSubscription", "SupportFromEventsSubscription", "SupportSubscription",
-                        "InboundSmsSubscription");
+                        "InboundSmsSubscription", "WebhookEventsSubscription");
         assertThat(TEMPLATE.topics()).extracting(Specs.Topic::logicalId)
                 .containsExactlyInAnyOrder("ShipmentEventsTopic", "SupportTopic", "CustomerEmailTopic", "OperationsTopic",
                         "InboundSmsTopic");

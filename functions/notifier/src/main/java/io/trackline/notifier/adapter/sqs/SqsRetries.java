@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.sqs;
 
+import io.trackline.aws.queue.Visibility;
 import io.trackline.notifier.application.AlertRequest;
 import io.trackline.notifier.application.Retries;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -16,7 +17,6 @@ import java.time.Instant;
 public final class SqsRetries implements Retries {
     /** One second past the lease, so the next receive finds it expired despite clock skew. */
     static final Duration MARGIN = Duration.ofSeconds(1);
-    static final Duration MAX_VISIBILITY = Duration.ofHours(12);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -31,9 +31,7 @@ public final class SqsRetries implements Retries {
     @Override
     public void notBefore(AlertRequest request, Instant notBefore) {
         if (request.receiptHandle().isEmpty()) return;
-        long seconds = Math.max(0, Math.min(MAX_VISIBILITY.toSeconds(),
-                (Duration.between(clock.instant(), notBefore).plus(MARGIN).toMillis() + 999) / 1000));
         sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(request.receiptHandle().get())
-                .visibilityTimeout((int) seconds));
+                .visibilityTimeout(Visibility.secondsUntil(clock.instant(), notBefore.plus(MARGIN))));
     }
 }

@@ -80,7 +80,7 @@ class AlertMessagesTest {
         ShipmentEvent inKrakow = new ShipmentEvent(pickup.eventId(), pickup.trigger(), pickup.shipmentId(), pickup.tenantId(),
                 pickup.orderId(), pickup.customerId(), pickup.carrier(), pickup.trackingNumber(), pickup.status(),
                 pickup.previousStatus(), pickup.milestone(), null, false, false, pickup.eta(), null,
-                new Location("Kraków", null, null, "PL"), pickup.occurredAt(), pickup.publishedAt());
+                new Location("Kraków", null, null, "PL"), pickup.occurredAt(), pickup.publishedAt(), pickup.sequence());
 
         // when
         String sms = messages.sms(inKrakow, shipment);

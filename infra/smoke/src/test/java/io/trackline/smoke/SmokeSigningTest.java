@@ -1,5 +1,6 @@
 package io.trackline.smoke;
 
+import io.trackline.domain.webhooks.StandardWebhooks;
 import io.trackline.webhook.application.WebhookRejected;
 import io.trackline.webhook.application.WebhookRequest;
 import io.trackline.webhook.http.nativejson.NativeSource;
@@ -18,14 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The smoke's own signing and payloads against the Standard Webhooks test vector and the webhook function itself. */
-class NativeWebhookSignerTest {
+class SmokeSigningTest {
     private static final String SPEC_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final long NOW = 1_764_172_800L;
 
     @Test
     void shouldSignAsTheStandardWebhooksSpec_whenGivenItsTestVector() {
         // the example in the Standard Webhooks specification
-        String signature = NativeWebhookSigner.signature(SPEC_SECRET, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L,
+        String signature = StandardWebhooks.signature(SPEC_SECRET, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L,
                 "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(signature).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
@@ -34,7 +35,7 @@ class NativeWebhookSignerTest {
     @Test
     void shouldBeAcceptedByTheWebhookFunctionsVerifier_whenSignedWithTheActiveSecret() {
         byte[] body = smoke().scan("OUT_FOR_DELIVERY", "Out for delivery", OffsetDateTime.now(ZoneOffset.UTC));
-        var request = new WebhookRequest("native", NativeWebhookSigner.headers(SPEC_SECRET, "msg_1", NOW, body), body);
+        var request = new WebhookRequest("native", StandardWebhooks.headers(SPEC_SECRET, "msg_1", NOW, body), body);
 
         assertThatCode(() -> new NativeSource().verify(request, List.of(SPEC_SECRET), Instant.ofEpochSecond(NOW)))
                 .doesNotThrowAnyException();
@@ -43,7 +44,7 @@ class NativeWebhookSignerTest {
     @Test
     void shouldBeAcceptedByTheVerifier_whenTheSecretIsPlainText() {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        var request = new WebhookRequest("native", NativeWebhookSigner.headers("plain-secret", "msg_1", NOW, body), body);
+        var request = new WebhookRequest("native", StandardWebhooks.headers("plain-secret", "msg_1", NOW, body), body);
 
         assertThatCode(() -> new NativeSource().verify(request, List.of("plain-secret"), Instant.ofEpochSecond(NOW)))
                 .doesNotThrowAnyException();
@@ -54,7 +55,7 @@ class NativeWebhookSignerTest {
         // the smoke's "401 bad webhook signature" step relies on this
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         var request = new WebhookRequest("native",
-                NativeWebhookSigner.headers("whsec_bm90LXRoZS1zZWNyZXQtYXQtYWxsLTMyLWJ5dGVzIQ==", "msg_1", NOW, body), body);
+                StandardWebhooks.headers("whsec_bm90LXRoZS1zZWNyZXQtYXQtYWxsLTMyLWJ5dGVzIQ==", "msg_1", NOW, body), body);
 
         assertThatThrownBy(() -> new NativeSource().verify(request, List.of(SPEC_SECRET), Instant.ofEpochSecond(NOW)))
                 .isInstanceOfSatisfying(WebhookRejected.class, e -> assertThat(e.status()).isEqualTo(401));
@@ -66,7 +67,7 @@ class NativeWebhookSignerTest {
         byte[] body = smoke.scan("OUT_FOR_DELIVERY", "Out for delivery", OffsetDateTime.now(ZoneOffset.UTC));
 
         var delivery = new NativeSource().parse(new WebhookRequest("native",
-                NativeWebhookSigner.headers(SPEC_SECRET, "msg_1", NOW, body), body));
+                StandardWebhooks.headers(SPEC_SECRET, "msg_1", NOW, body), body));
 
         assertThat(delivery.packages()).singleElement().satisfies(update -> {
             assertThat(update.trackingNumber().value()).isEqualTo("SMOKE" + smoke.runId);
