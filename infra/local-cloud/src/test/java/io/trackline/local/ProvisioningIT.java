@@ -80,7 +80,8 @@ class ProvisioningIT {
                 assertThat(policy.get("maxReceiveCount").asInt()).isEqualTo(redrive.maxReceiveCount());
             });
         }
-        assertThat(TEMPLATE.queues().stream().filter(q -> q.redrive().isPresent()).count()).isEqualTo(3);
+        assertThat(TEMPLATE.queues().stream().filter(q -> q.redrive().isPresent()).count())
+                .as("ingest, notification, webhook-events, webhook-delivery and support queues").isEqualTo(5);
     }
 
     @Test
