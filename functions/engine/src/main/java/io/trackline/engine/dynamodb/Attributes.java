@@ -57,6 +57,11 @@ final class Attributes {
         return this;
     }
 
+    Attributes putAll(Map<String, AttributeValue> attributes) {
+        values.putAll(attributes);
+        return this;
+    }
+
     Attributes put(String name, AttributeValue value) {
         if (value != null) values.put(name, value);
         return this;

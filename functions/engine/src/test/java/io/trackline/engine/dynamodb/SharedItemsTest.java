@@ -54,4 +54,23 @@ class SharedItemsTest {
         assertThat(NotificationItem.view(item)).isEqualTo(new NotificationItem.View("n-1", "SMS", "DELIVERED", "SUPPRESSED",
                 "quiet hours", "+14155550123", AT.toString()));
     }
+
+    @Test
+    void shouldReadBackTheTenant_whenAnApiKeyIsAddedAndRevoked() {
+        Map<String, AttributeValue> item = ApiKeyItem.of("ab12", "tenant-1", "order system", AT);
+
+        assertThat(item).containsAllEntriesOf(TrackingTable.apiKeyKey("ab12"));
+        assertThat(ApiKeyItem.view(item)).isEqualTo(new ApiKeyItem.Values("tenant-1", "order system", false));
+        var revoked = new java.util.HashMap<>(item);
+        revoked.put(ApiKeyItem.REVOKED, AttributeValue.fromBool(true));
+        assertThat(ApiKeyItem.view(revoked).revoked()).isTrue();
+    }
+
+    @Test
+    void shouldKeyTheStopByPhoneNumber_whenAnOptOutIsWritten() {
+        Map<String, AttributeValue> item = OptOutItem.of("+14155550123", AT);
+
+        assertThat(item).containsAllEntriesOf(TrackingTable.optOutKey("+14155550123"));
+        assertThat(item.get("optedOutAt").s()).isEqualTo(AT.toString());
+    }
 }

@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.OptOutItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.PhoneNumber;
 import io.trackline.notifier.application.StopList;
@@ -7,12 +8,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
-import static io.trackline.notifier.adapter.dynamodb.Items.s;
 
-/** STOPs as items {@code PK=OPTOUT#<e164>, SK=OPTOUT}; START deletes the item. */
+/** STOPs as the engine's {@link OptOutItem}s; START deletes the item. */
 public final class DynamoDbStopList implements StopList {
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -28,9 +27,7 @@ public final class DynamoDbStopList implements StopList {
 
     @Override
     public void stop(PhoneNumber phone, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(key(phone));
-        item.put("optedOutAt", s(at.toString()));
-        dynamoDb.putItem(b -> b.tableName(table).item(item));
+        dynamoDb.putItem(b -> b.tableName(table).item(OptOutItem.of(phone.e164(), at)));
     }
 
     @Override
