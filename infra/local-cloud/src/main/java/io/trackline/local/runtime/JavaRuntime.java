@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,15 +20,19 @@ import java.util.zip.ZipFile;
  * ({@code /var/runtime/lib}: the client, aws-lambda-java-core, aws-lambda-java-serialization), in the task root
  * ({@code /var/task}) where the function's jar is unzipped, with the runtime's JVM options (heap 85 % of
  * {@code MemorySize}, serial GC, tiered compilation stopped at level 1) and Lambda's reserved environment variables.
- * Differences from AWS: the JDK is this machine's (README "Local cloud"), and the process is not confined.
+ * Differences from AWS: the JDK is this machine's (README "Local cloud"), the process is not confined, and the client's
+ * JNI library is unpacked once for every process ({@link #unpackJniLibrary}).
  */
 public final class JavaRuntime {
     static final String ENTRY = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** The client's own property: the JNI library to load instead of the one it unpacks to /tmp. */
+    static final String JNI_LIBRARY_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private final Path javaExecutable;
     private final Path runtimeJars;
     private final Path workDirectory;
     private final int javaFeature;
+    private final Path jniLibrary;
 
     /**
      * @param runtimeJars   the directory holding the runtime interface client and its jars
@@ -38,12 +43,36 @@ public final class JavaRuntime {
         this.runtimeJars = runtimeJars;
         this.workDirectory = workDirectory;
         this.javaFeature = java.lang.Runtime.version().feature();
+        Path client;
         try (Stream<Path> jars = Files.list(runtimeJars)) {
-            if (jars.noneMatch(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))) {
-                throw new IllegalStateException("no runtime interface client in " + runtimeJars);
-            }
+            client = jars.filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no runtime interface client in " + runtimeJars));
         } catch (IOException | IllegalStateException e) {
             throw new RuntimeMissing(runtimeJars);
+        }
+        this.jniLibrary = unpackJniLibrary(client, workDirectory);
+    }
+
+    /**
+     * Lambda gives each execution environment a /tmp of its own; here every process shares the machine's, and the client,
+     * as it starts, copies its JNI library over one fixed path there ({@code /tmp/.libaws-lambda-jni.so}) and loads it: a
+     * process loading it while another one rewrites it dies of SIGBUS (a webhook's init failed so, exit status 134, when
+     * two functions started at once). So the library is unpacked once, into the work directory, and named to every
+     * process with the client's property.
+     */
+    private static Path unpackJniLibrary(Path client, Path workDirectory) {
+        String architecture = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        String entry = "jni/libaws-lambda-jni.linux-" + architecture + ".so";
+        Path library = workDirectory.resolve(".libaws-lambda-jni.so").toAbsolutePath();
+        try (ZipFile zip = new ZipFile(client.toFile())) {
+            ZipEntry found = zip.getEntry(entry);
+            if (found == null) throw new IllegalStateException(client + " has no " + entry);
+            try (var in = zip.getInputStream(found)) {
+                Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return library;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the runtime interface client's JNI library from " + client, e);
         }
     }
 
@@ -62,6 +91,8 @@ public final class JavaRuntime {
         if (javaFeature >= 24) command.add("--sun-misc-unsafe-memory-access=allow");
         // Local only: a JDK 22+ warns when the client loads its JNI library without native access granted.
         if (javaFeature >= 22) command.add("--enable-native-access=ALL-UNNAMED");
+        // Local only: the JNI library unpacked once for every process, not by each into the shared /tmp.
+        command.add("-D" + JNI_LIBRARY_PROPERTY + "=" + jniLibrary);
         command.addAll(List.of("-classpath", runtimeJars.toAbsolutePath() + "/*", ENTRY, function.handler()));
         return command;
     }
