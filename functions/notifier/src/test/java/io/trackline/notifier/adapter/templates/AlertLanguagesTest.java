@@ -52,6 +52,20 @@ class AlertLanguagesTest {
         assertThat(SmsText.units(sms)).as(sms).isLessThanOrEqualTo(SmsText.GSM7_LIMIT);
     }
 
+    /** template.yaml's default TrackingPageUrl at its longest, with {@code ?lang=}: a shorter text, still one segment. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyAlertInEveryLanguage")
+    void shouldStillFitOneSegmentWithTheLanguageInTheLink_whenTheTrackingPageIsTheStacksDefaultApiUrl(Language language, Trigger trigger) {
+        String apiUrl = "https://a1b2c3d4e5.execute-api.ap-southeast-2.amazonaws.com/production-eu-01/t";
+        String shipmentId = "shp_" + "A".repeat(22);
+
+        String sms = new AlertMessages(apiUrl).sms(Fixtures.event("evt-" + trigger, trigger, shipmentId, "cust-42", NOW), shipment,
+                Optional.of(language));
+
+        assertThat(sms).endsWith(apiUrl + "/" + shipmentId + "?lang=" + language.tag());
+        assertThat(SmsText.fitsOneSegment(sms)).as(sms).isTrue();
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("everyAlertInEveryLanguage")
     void shouldWriteTheEmailInThatLanguage(Language language, Trigger trigger) {
