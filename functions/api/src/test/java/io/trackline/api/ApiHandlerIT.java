@@ -427,6 +427,7 @@ class ApiHandlerIT {
         assertThat(on.getStatusCode()).isEqualTo(200);
         assertThat(json(on).path("emailSubscribed").asBoolean()).isTrue();
         assertThat(json(on).path("quietHours").path("start").asText()).isEqualTo("21:00");
+        assertThat(json(on).path("language").isNull()).isTrue();
         assertThat(readTree(policy)).isEqualTo(readTree("{\"customerId\":[\"" + customer + "\"]}"));
         assertThat(json(off).path("emailSubscribed").asBoolean()).isFalse();
         assertThat(cloud.sns.listSubscriptionsByTopic(b -> b.topicArn(cloud.emailTopicArn)).subscriptions())
@@ -461,6 +462,22 @@ class ApiHandlerIT {
     }
 
     @Test
+    void shouldKeepTheCustomersLanguageUntilReplaced_whenPreferencesNameOne() {
+        String customer = unique("cust-lang-");
+
+        var spanish = call(route("PUT /v1/me/notification-preferences").customer(customer).body(
+                "{\"channels\":[\"SMS\"],\"alerts\":[\"DELIVERED\"],\"language\":\"es\"}"));
+        var read = json(call(route("GET /v1/me/notification-preferences").customer(customer)));
+        var none = call(route("PUT /v1/me/notification-preferences").customer(customer).body("{\"channels\":[\"SMS\"],\"alerts\":[\"DELIVERED\"]}"));
+
+        assertThat(spanish.getStatusCode()).as(spanish.getBody()).isEqualTo(200);
+        assertThat(read.path("language").asText()).isEqualTo("es");
+        assertThat(json(none).path("language").isNull()).isTrue();
+        assertThat(seed.get(Map.of("PK", AttributeValue.fromS("CUSTOMER#" + customer), "SK", AttributeValue.fromS("PREFERENCES"))))
+                .doesNotContainKey("language");
+    }
+
+    @Test
     void shouldNameTheField_whenPreferencesAreInvalid() {
         String customer = unique("cust-bad-");
         Map<String, String> cases = Map.of(
@@ -468,6 +485,7 @@ class ApiHandlerIT {
                 "{\"channels\":[\"SMS\"],\"alerts\":[\"DELIVERED\"],\"quietHours\":{\"start\":\"9pm\",\"end\":\"07:00\"}}", "quietHours.start",
                 "{\"channels\":[\"SMS\"],\"alerts\":[\"BIRTHDAY\"]}", "alerts",
                 "{\"channels\":[\"PIGEON\"],\"alerts\":[]}", "channels",
+                "{\"channels\":[\"SMS\"],\"alerts\":[],\"language\":\"fr\"}", "language",
                 "{\"channels\":[\"EMAIL\"],\"alerts\":[]}", "email");
         cases.forEach((body, field) -> {
             var response = call(route("PUT /v1/me/notification-preferences").customer(customer).body(body));

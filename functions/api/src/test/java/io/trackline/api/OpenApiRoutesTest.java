@@ -7,6 +7,7 @@ import io.trackline.api.http.ApiProblem;
 import io.trackline.api.http.Problems;
 import io.trackline.aws.Json;
 import io.trackline.aws.http.Problem;
+import io.trackline.domain.Language;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +70,19 @@ class OpenApiRoutesTest {
         }
 
         assertThat(answered).isEqualTo(inDocument);
+    }
+
+    @Test
+    void shouldOfferTheLanguagesTheDomainHas_whenPreferencesNameOne() throws Exception {
+        JsonNode schemas = Json.mapper().readTree(document()).at("/components/schemas");
+        var languages = new ArrayList<String>(Language.tags());
+        languages.add(null);
+
+        for (String schema : new String[]{"Preferences", "PreferencesInput"}) {
+            var listed = new ArrayList<String>();
+            schemas.at("/" + schema + "/properties/language/enum").forEach(tag -> listed.add(tag.isNull() ? null : tag.asText()));
+            assertThat(listed).as(schema).isEqualTo(languages);
+        }
     }
 
     @SuppressWarnings("unchecked")

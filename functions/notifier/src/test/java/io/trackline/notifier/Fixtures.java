@@ -34,6 +34,20 @@ public final class Fixtures {
                 occurredAt.atOffset(ZoneOffset.ofHours(-8)), occurredAt, 2);
     }
 
+    /** {@code e} at {@code location}. */
+    public static ShipmentEvent at(ShipmentEvent e, Location location) {
+        return new ShipmentEvent(e.eventId(), e.trigger(), e.shipmentId(), e.tenantId(), e.orderId(), e.customerId(), e.carrier(),
+                e.trackingNumber(), e.status(), e.previousStatus(), e.milestone(), e.exceptionReason(), e.actionRequired(), e.delayed(),
+                e.eta(), e.description(), location, e.occurredAt(), e.publishedAt(), e.sequence());
+    }
+
+    /** {@code e} for the exception {@code reason}. */
+    public static ShipmentEvent because(ShipmentEvent e, ExceptionReason reason) {
+        return new ShipmentEvent(e.eventId(), e.trigger(), e.shipmentId(), e.tenantId(), e.orderId(), e.customerId(), e.carrier(),
+                e.trackingNumber(), e.status(), e.previousStatus(), e.milestone(), reason, e.actionRequired(), e.delayed(),
+                e.eta(), e.description(), e.location(), e.occurredAt(), e.publishedAt(), e.sequence());
+    }
+
     public static ShipmentSnapshot shipment(String shipmentId, String customerId, String phone) {
         return new ShipmentSnapshot(shipmentId, Optional.of(customerId), Optional.of(new PhoneNumber(phone)),
                 Optional.of(new EmailAddress("jane.doe@example.com")), false, Optional.of(LocalDate.parse("2026-11-30")),

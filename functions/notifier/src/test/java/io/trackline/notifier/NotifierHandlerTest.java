@@ -83,7 +83,7 @@ class NotifierHandlerTest {
     void shouldReadPreferencesOnceAndSendBothChannels_whenBatchHasSeveralEventsOfOneCustomer() {
         // given a customer with SMS and email on, and three events for two shipments
         notifier.preferences.put("cust-1", new Preferences(Set.of(Channel.SMS, Channel.EMAIL), Preferences.DEFAULT_ALERTS,
-                Optional.empty(), ZoneOffset.UTC));
+                Optional.empty(), ZoneOffset.UTC, Optional.empty()));
         notifier.shipments.put("shp-1", Fixtures.shipment("shp-1", "cust-1", "+14155550111"));
         notifier.shipments.put("shp-2", Fixtures.shipment("shp-2", "cust-1", "+14155550111"));
         SQSEvent batch = batch(

@@ -18,6 +18,7 @@ import io.trackline.aws.Settings;
 import io.trackline.domain.alerts.Channel;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.alerts.Trigger;
+import io.trackline.engine.dynamodb.PreferencesItem;
 import io.trackline.notifier.adapter.cloudwatch.EmfAlertMetrics;
 import io.trackline.notifier.adapter.dynamodb.DynamoDbNotificationLedger;
 import io.trackline.notifier.application.Notification;
@@ -93,6 +94,29 @@ class NotifierIT {
         assertThat(cloud.notifications("shp-ofd")).hasSize(2).allSatisfy(item -> {
             assertThat(item.get("state").s()).isEqualTo("SENT");
             assertThat(item.get("to").s()).doesNotContain("5550101");
+        });
+    }
+
+    @Test
+    void shouldTextAndMailInGermanWithTheLanguageInTheLink_whenThePreferencesTheApiSavedNameGerman() {
+        // given preferences as the API saves them (the engine's one codec of the item), naming German
+        String phone = "+14155550111";
+        givenShipment("shp-de", "cust-de", phone);
+        cloud.put(PreferencesItem.of("cust-de", new PreferencesItem.Values(List.of("SMS", "EMAIL"), null, null, "Europe/Berlin",
+                "de", null, null)));
+        String inbox = cloud.inboxFor("cust-de");
+
+        // when the package goes out for delivery
+        cloud.publish(event("evt-de", Trigger.OUT_FOR_DELIVERY, "shp-de", "cust-de"));
+        cloud.drain(handler(Map.of()));
+
+        // then the SMS moto recorded and the email are German, and link to the German page
+        assertThat(cloud.smsTo(phone)).containsExactly(
+                "UPS-Paket mit Endung 6784 wird heute zugestellt. Verfolgen: https://track.example.com/t/shp-de?lang=de");
+        assertThat(cloud.receiveAll(inbox)).singleElement().satisfies(envelope -> {
+            assertThat(envelope.path("Subject").asText()).isEqualTo("Heute in Zustellung: Ihr UPS-Paket");
+            assertThat(envelope.path("Message").asText()).contains("Sendungsnummer: 1Z999AA10123456784")
+                    .contains("Sendung verfolgen: https://track.example.com/t/shp-de?lang=de");
         });
     }
 

@@ -60,7 +60,7 @@ class NotifierMetricsTest {
     void shouldCountEachChannelOnce_whenASentEventIsRedelivered() {
         // given a customer with SMS and email on, whose event was sent on both channels
         notifier.preferences.put("cust-1", new Preferences(Set.of(Channel.SMS, Channel.EMAIL), Preferences.DEFAULT_ALERTS,
-                Optional.empty(), ZoneOffset.UTC));
+                Optional.empty(), ZoneOffset.UTC, Optional.empty()));
         notifier.shipments.put("shp-1", Fixtures.shipment("shp-1", "cust-1", PHONE));
         handler.handleRequest(batch(alert("m-1", "e-1")), null);
 

@@ -6,7 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.trackline.aws.log.Log;
 import io.trackline.page.application.TrackedPackage;
-import io.trackline.page.http.Language;
+import io.trackline.domain.Language;
+import io.trackline.page.http.LanguageChoice;
 import io.trackline.page.http.TrackingPageHtml;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -35,7 +36,7 @@ public final class TrackingPageHandler implements RequestHandler<APIGatewayV2HTT
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
-        Language language = Language.choose(query.get("lang"), headers.get("accept-language"));
+        Language language = LanguageChoice.choose(query.get("lang"), headers.get("accept-language"));
         String shipmentId = event.getPathParameters() == null ? null : event.getPathParameters().get("shipmentId");
         TrackingPageHtml html = wiring.html();
         try {

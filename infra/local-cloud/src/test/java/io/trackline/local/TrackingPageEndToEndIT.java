@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14's link proof on the local cloud: the SMS moto recorded for a shipment links to the page of that shipment,
- * served by the same local API (TrackingPageUrl's default, the stack's API URL + /t, is the gateway locally), and no
- * page shows what the seller registered about the customer.
+ * served by the same local API (TrackingPageUrl's default, the stack's API URL + /t, is the gateway locally), in the
+ * language the customer's preferences name (the SMS too), and no page shows what the seller registered about the customer.
  */
 class TrackingPageEndToEndIT {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
@@ -36,29 +36,34 @@ class TrackingPageEndToEndIT {
 
     @Test
     void shouldOpenThatShipmentsPage_whenFollowingTheLinkInTheSmsMotoRecorded() {
-        // given a customer who wants an SMS when the package is out for delivery
-        var customer = cloud.demo().customers().getFirst();
-        Walkthrough walk = new Walkthrough(cloud);
-        var preferences = walk.put("/v1/me/notification-preferences",
-                "{\"channels\":[\"SMS\"],\"alerts\":[\"OUT_FOR_DELIVERY\"]}", bearer(customer.token()));
-        assertThat(preferences.statusCode()).as(preferences.body()).isEqualTo(200);
-
-        // when the package goes out for delivery
-        String shipmentId = new PackageStates(cloud).shipmentIn(PackageStates.State.OUT_FOR_DELIVERY, walk);
+        // given a customer who wants an SMS when the package is out for delivery, when it goes out for delivery
+        Texted texted = outForDeliveryTexted("{\"channels\":[\"SMS\"],\"alerts\":[\"OUT_FOR_DELIVERY\"]}");
 
         // then the SMS moto recorded links to this shipment's page on the local API, and the page opens
-        List<JsonNode> texts = Eventually.await("the SMS", PIPELINE, () -> Moto.smsTo(cloud, walk.phone), sms -> !sms.isEmpty());
-        Matcher link = LINK.matcher(texts.getFirst().path("message").asText());
-        assertThat(link.find()).as(texts.getFirst().toString()).isTrue();
-        assertThat(link.group()).isEqualTo(cloud.apiUrl() + "/t/" + shipmentId);
-        var page = Http.get(URI.create(link.group()), "accept-language", "en-US,en;q=0.9");
+        assertThat(texted.link()).isEqualTo(cloud.apiUrl() + "/t/" + texted.shipmentId());
+        var page = Http.get(URI.create(texted.link()), "accept-language", "en-US,en;q=0.9");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
         assertThat(page.headers().firstValue("referrer-policy")).contains("no-referrer");
         assertThat(page.headers().firstValue("x-robots-tag")).contains("noindex");
         assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
         assertThat(page.body()).contains("<h1>Out for delivery</h1>")
-                .contains("USPS package, tracking number ending " + walk.trackingNumber.substring(walk.trackingNumber.length() - 4));
+                .contains("USPS package, tracking number ending " + texted.trackingNumberEnd());
+    }
+
+    @Test
+    void shouldTextInSpanishAndOpenTheSpanishPage_whenTheCustomersPreferencesNameSpanish() {
+        // given a customer whose preferences name Spanish, when the package goes out for delivery
+        Texted texted = outForDeliveryTexted("{\"channels\":[\"SMS\"],\"alerts\":[\"OUT_FOR_DELIVERY\"],\"language\":\"es\"}");
+
+        // then the SMS moto recorded is in Spanish, and its link names Spanish before the browser's English
+        assertThat(texted.sms()).startsWith("Paquete USPS terminado en " + texted.trackingNumberEnd() + " en reparto hoy. Seguimiento: ");
+        assertThat(texted.link()).isEqualTo(cloud.apiUrl() + "/t/" + texted.shipmentId() + "?lang=es");
+        var page = Http.get(URI.create(texted.link()), "accept-language", "en-US,en;q=0.9");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-language")).contains("es");
+        assertThat(page.body()).contains("<html lang=\"es\">").contains("<h1>En reparto</h1>")
+                .contains("Paquete de USPS, número de seguimiento terminado en " + texted.trackingNumberEnd());
     }
 
     @Test
@@ -84,5 +89,25 @@ class TrackingPageEndToEndIT {
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("content-type")).contains("text/html; charset=utf-8");
         assertThat(page.body()).contains("<html lang=\"es\">").contains("Enlace de seguimiento no encontrado");
+    }
+
+    /** An SMS moto recorded for a shipment, the link in it, and the end of the tracking number the SMS names. */
+    private record Texted(String shipmentId, String sms, String link, String trackingNumberEnd) {
+    }
+
+    /** The first demo customer's preferences saved as {@code preferences}, then a package of theirs out for delivery, texted. */
+    private Texted outForDeliveryTexted(String preferences) {
+        var customer = cloud.demo().customers().getFirst();
+        Walkthrough walk = new Walkthrough(cloud);
+        var saved = walk.put("/v1/me/notification-preferences", preferences, bearer(customer.token()));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        String shipmentId = new PackageStates(cloud).shipmentIn(PackageStates.State.OUT_FOR_DELIVERY, walk);
+
+        List<JsonNode> texts = Eventually.await("the SMS", PIPELINE, () -> Moto.smsTo(cloud, walk.phone), sms -> !sms.isEmpty());
+        String sms = texts.getFirst().path("message").asText();
+        Matcher link = LINK.matcher(sms);
+        assertThat(link.find()).as(sms).isTrue();
+        return new Texted(shipmentId, sms, link.group(), walk.trackingNumber.substring(walk.trackingNumber.length() - 4));
     }
 }

@@ -1,6 +1,7 @@
 package io.trackline.api.http;
 
 import io.trackline.api.application.preferences.NotificationPreferences;
+import io.trackline.domain.Language;
 import io.trackline.domain.alerts.EmailAddress;
 import io.trackline.domain.alerts.Trigger;
 
@@ -14,9 +15,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The body of {@code PUT /v1/me/notification-preferences}; {@code email} is only used to start email alerts. */
+/**
+ * The body of {@code PUT /v1/me/notification-preferences}; {@code email} is only used to start email alerts, and
+ * {@code language} (absent: none) is one of {@link Language}'s tags.
+ */
 public record PreferencesInput(List<String> channels, List<String> alerts, QuietHoursInput quietHours, String timeZone,
-                               String email) {
+                               String language, String email) {
     /** Alerts a customer may choose: every trigger the notifier acts on. */
     static final Set<Trigger> CHOOSABLE = EnumSet.complementOf(EnumSet.of(Trigger.UNKNOWN));
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -40,7 +44,7 @@ public record PreferencesInput(List<String> channels, List<String> alerts, Quiet
             if (start.equals(end)) throw Problems.invalid("quietHours", "quietHours.start and quietHours.end must differ.");
             quiet = new NotificationPreferences.QuietHours(start, end);
         }
-        return new NotificationPreferences(channelList, alertList, quiet, zone, null, null);
+        return new NotificationPreferences(channelList, alertList, quiet, zone, Language.optional(language, "language"), null, null);
     }
 
     public String validatedEmail() {

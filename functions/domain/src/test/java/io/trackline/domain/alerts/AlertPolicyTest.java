@@ -48,7 +48,7 @@ class AlertPolicyTest {
     @Test
     void shouldSuppressAsAlertOff_whenCustomerTurnedThatAlertOff() {
         // given a customer who only wants delivery confirmations
-        Preferences onlyDelivered = new Preferences(Set.of(Channel.SMS), Set.of(Trigger.DELIVERED), Optional.empty(), ZoneOffset.UTC);
+        Preferences onlyDelivered = new Preferences(Set.of(Channel.SMS), Set.of(Trigger.DELIVERED), Optional.empty(), ZoneOffset.UTC, Optional.empty());
 
         // when out for delivery arrives
         NotificationDecision decision = policy.decide(situation(event(Trigger.OUT_FOR_DELIVERY), Channel.SMS, onlyDelivered));
@@ -145,7 +145,7 @@ class AlertPolicyTest {
         // given quiet hours 21:00-08:00 in New York, and it is 23:30 there
         Instant lateEvening = Instant.parse("2026-11-28T04:30:00Z");
         Preferences quiet = new Preferences(Set.of(Channel.SMS), Preferences.DEFAULT_ALERTS,
-                Optional.of(QuietHours.parse("21:00", "08:00")), NEW_YORK);
+                Optional.of(QuietHours.parse("21:00", "08:00")), NEW_YORK, Optional.empty());
         ShipmentEvent delivered = event(Trigger.DELIVERED, Status.DELIVERED, lateEvening, null, null);
 
         // when
@@ -160,7 +160,7 @@ class AlertPolicyTest {
     void shouldSendAtOnce_whenUrgentOrEmailInQuietHours() {
         Instant early = Instant.parse("2026-11-28T12:30:00Z"); // 07:30 in New York
         Preferences quiet = new Preferences(Set.of(Channel.SMS, Channel.EMAIL), Preferences.DEFAULT_ALERTS,
-                Optional.of(QuietHours.parse("21:00", "08:00")), NEW_YORK);
+                Optional.of(QuietHours.parse("21:00", "08:00")), NEW_YORK, Optional.empty());
         ShipmentEvent outForDelivery = event(Trigger.OUT_FOR_DELIVERY, Status.OUT_FOR_DELIVERY, early, null, null);
         ShipmentEvent delivered = event(Trigger.DELIVERED, Status.DELIVERED, early, null, null);
 
@@ -174,7 +174,7 @@ class AlertPolicyTest {
     void shouldSendHeldSms_whenQuietHoursHaveEnded() {
         Instant morning = Instant.parse("2026-11-28T13:01:00Z"); // 08:01 in New York
         Preferences quiet = new Preferences(Set.of(Channel.SMS), Preferences.DEFAULT_ALERTS,
-                Optional.of(QuietHours.parse("21:00", "08:00")), NEW_YORK);
+                Optional.of(QuietHours.parse("21:00", "08:00")), NEW_YORK, Optional.empty());
         ShipmentEvent delivered = event(Trigger.DELIVERED, Status.DELIVERED, Instant.parse("2026-11-28T04:30:00Z"), null, null);
 
         NotificationDecision decision = policy.decide(new AlertSituation(delivered, Channel.SMS, quiet, true, true, Set.of(),
@@ -207,7 +207,7 @@ class AlertPolicyTest {
 
     @Test
     void shouldCountCapsOnCustomersLocalDay() {
-        Preferences newYork = new Preferences(Set.of(Channel.SMS), Preferences.DEFAULT_ALERTS, Optional.empty(), NEW_YORK);
+        Preferences newYork = new Preferences(Set.of(Channel.SMS), Preferences.DEFAULT_ALERTS, Optional.empty(), NEW_YORK, Optional.empty());
 
         assertThat(AlertPolicy.capDay(Instant.parse("2026-11-28T03:00:00Z"), newYork)).isEqualTo(LocalDate.parse("2026-11-27"));
     }

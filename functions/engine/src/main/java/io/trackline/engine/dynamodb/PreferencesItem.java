@@ -21,11 +21,12 @@ public final class PreferencesItem {
 
     /**
      * The stored values: channel and alert names ({@code null} when the item has none: not the same as an empty
-     * list, which turns them all off), quiet hours ({@code null} for none), an IANA time zone id, the email
-     * subscription while email is on, and when they were last saved.
+     * list, which turns them all off), quiet hours ({@code null} for none), an IANA time zone id, the language tag
+     * ({@code null} for none: {@code io.trackline.domain.Language}), the email subscription while email is on, and
+     * when they were last saved.
      */
     public record Values(List<String> channels, List<String> alerts, QuietHours quietHours, String timeZone,
-                         String emailSubscriptionArn, Instant updatedAt) {
+                         String language, String emailSubscriptionArn, Instant updatedAt) {
     }
 
     /** {@code start} and {@code end} as "HH:mm" texts, as the customer gave them. */
@@ -43,6 +44,7 @@ public final class PreferencesItem {
             item.map("quietHours", Attributes.item().s("start", values.quietHours().start()).s("end", values.quietHours().end()));
         }
         return item.s("timeZone", values.timeZone())
+                .s("language", values.language())
                 .s("emailSubscriptionArn", values.emailSubscriptionArn())
                 .s("updatedAt", values.updatedAt() == null ? null : TrackingTable.sortable(values.updatedAt()))
                 .build();
@@ -54,7 +56,8 @@ public final class PreferencesItem {
         Map<String, AttributeValue> hours = nested(item, "quietHours");
         return new Values(names(item.get("channels")), names(item.get("alerts")),
                 quiet == null || !quiet.hasM() ? null : new QuietHours(stringOrNull(hours, "start"), stringOrNull(hours, "end")),
-                stringOrNull(item, "timeZone"), stringOrNull(item, "emailSubscriptionArn"), instant(stringOrNull(item, "updatedAt")));
+                stringOrNull(item, "timeZone"), stringOrNull(item, "language"), stringOrNull(item, "emailSubscriptionArn"),
+                instant(stringOrNull(item, "updatedAt")));
     }
 
     private static AttributeValue list(List<String> names) {

@@ -16,12 +16,13 @@ class SharedItemsTest {
     @Test
     void shouldReadBackWhatWasWritten_whenPreferencesAreSaved() {
         var values = new PreferencesItem.Values(List.of("SMS", "EMAIL"), List.of(), new PreferencesItem.QuietHours("21:00", "07:00"),
-                "Europe/Paris", "arn:sub:1", AT);
+                "Europe/Paris", "es", "arn:sub:1", AT);
 
         Map<String, AttributeValue> item = PreferencesItem.of("cust-1", values);
 
         assertThat(item).containsAllEntriesOf(TrackingTable.preferencesKey("cust-1"));
         assertThat(item.get("customerId").s()).isEqualTo("cust-1");
+        assertThat(item.get("language").s()).isEqualTo("es");
         assertThat(PreferencesItem.view(item)).isEqualTo(values);
     }
 
@@ -36,8 +37,10 @@ class SharedItemsTest {
         assertThat(stored.alerts()).isNull();
         assertThat(stored.quietHours()).isNull();
         assertThat(stored.updatedAt()).isNull();
-        assertThat(PreferencesItem.view(PreferencesItem.of("c", new PreferencesItem.Values(List.of(), List.of(), null,
-                "UTC", null, AT))).channels()).isEmpty();
+        assertThat(stored.language()).isNull();
+        var none = PreferencesItem.of("c", new PreferencesItem.Values(List.of(), List.of(), null, "UTC", null, null, AT));
+        assertThat(none).doesNotContainKey("language");
+        assertThat(PreferencesItem.view(none).channels()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.trackline.notifier.application;
 
 import io.trackline.aws.log.Log;
+import io.trackline.domain.Language;
 import io.trackline.domain.alerts.AlertPolicy;
 import io.trackline.domain.alerts.AlertSituation;
 import io.trackline.domain.alerts.Channel;
@@ -195,8 +196,9 @@ public final class SendAlerts {
                          Deferral deferral) {
         Channel channel = draft.key().channel();
         // Compose before claiming, so a template problem never leaves a claim behind.
-        String smsText = channel == Channel.SMS ? messages.sms(event, recipient.shipment()) : null;
-        EmailSender.EmailMessage mail = channel == Channel.EMAIL ? messages.email(event, recipient.shipment()) : null;
+        Optional<Language> language = recipient.preferences().language();
+        String smsText = channel == Channel.SMS ? messages.sms(event, recipient.shipment(), language) : null;
+        EmailSender.EmailMessage mail = channel == Channel.EMAIL ? messages.email(event, recipient.shipment(), language) : null;
         Optional<SmsQuota> quota = channel == Channel.SMS
                 ? Optional.of(new SmsQuota(event.shipmentId(), recipient.customerId(), recipient.shipment().phone().orElseThrow(),
                         AlertPolicy.capDay(now, recipient.preferences()), now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),

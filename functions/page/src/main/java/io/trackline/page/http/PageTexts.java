@@ -1,5 +1,7 @@
 package io.trackline.page.http;
 
+import io.trackline.domain.Language;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.trackline.page.http;
 
+import io.trackline.domain.Language;
 import io.trackline.domain.tracking.Milestone;
 import io.trackline.page.application.TrackedPackage;
 import io.trackline.page.application.TrackedPackage.PackageScan;

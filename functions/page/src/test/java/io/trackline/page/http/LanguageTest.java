@@ -1,5 +1,6 @@
 package io.trackline.page.http;
 
+import io.trackline.domain.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -11,21 +12,21 @@ class LanguageTest {
 
     @Test
     void shouldFollowTheLinksLangParameterFirst() {
-        assertThat(Language.choose("es", "de-DE,de;q=0.9")).isEqualTo(Language.ES);
-        assertThat(Language.choose("DE-at", null)).isEqualTo(Language.DE);
+        assertThat(LanguageChoice.choose("es", "de-DE,de;q=0.9")).isEqualTo(Language.ES);
+        assertThat(LanguageChoice.choose("DE-at", null)).isEqualTo(Language.DE);
     }
 
     @Test
     void shouldFollowTheBrowser_whenTheLinkNamesNoLanguageWeHave() {
-        assertThat(Language.choose(null, "fr-CH, fr;q=0.9, de;q=0.8, en;q=0.5")).isEqualTo(Language.DE);
-        assertThat(Language.choose("fr", "es-MX,es;q=0.9")).isEqualTo(Language.ES);
+        assertThat(LanguageChoice.choose(null, "fr-CH, fr;q=0.9, de;q=0.8, en;q=0.5")).isEqualTo(Language.DE);
+        assertThat(LanguageChoice.choose("fr", "es-MX,es;q=0.9")).isEqualTo(Language.ES);
     }
 
     @Test
     void shouldFallBackToEnglish_whenNothingMatchesOrTheHeaderIsMalformed() {
-        assertThat(Language.choose(null, "fr, it;q=0.5")).isEqualTo(Language.EN);
-        assertThat(Language.choose(null, ";;q=bogus,,")).isEqualTo(Language.EN);
-        assertThat(Language.choose("", "")).isEqualTo(Language.EN);
+        assertThat(LanguageChoice.choose(null, "fr, it;q=0.5")).isEqualTo(Language.EN);
+        assertThat(LanguageChoice.choose(null, ";;q=bogus,,")).isEqualTo(Language.EN);
+        assertThat(LanguageChoice.choose("", "")).isEqualTo(Language.EN);
     }
 
     @Test

@@ -57,7 +57,7 @@ public class AlertDecisionBenchmark {
                 "Held by customs", new Location("Memphis", "TN", "38118", "US"), now.minus(Duration.ofMinutes(3)).atOffset(ZoneOffset.UTC),
                 now.minus(Duration.ofMinutes(2)), 2);
         Preferences preferences = new Preferences(Set.of(Channel.SMS, Channel.EMAIL), Preferences.DEFAULT_ALERTS,
-                Optional.of(QuietHours.parse("21:00", "08:00")), ZoneId.of("America/Chicago"));
+                Optional.of(QuietHours.parse("21:00", "08:00")), ZoneId.of("America/Chicago"), Optional.empty());
         Set<String> alerted = Set.of("EXCEPTION#ADDRESS_ISSUE", "DELAYED#2026-11-29");
         sms = new AlertSituation(event, Channel.SMS, preferences, true, false, alerted, () -> false, now, null);
         email = new AlertSituation(event, Channel.EMAIL, preferences, true, false, alerted, () -> false, now, null);
@@ -76,6 +76,6 @@ public class AlertDecisionBenchmark {
 
     @Benchmark
     public String composeSms() {
-        return messages.sms(event, shipment);
+        return messages.sms(event, shipment, Optional.empty());
     }
 }

@@ -4,6 +4,7 @@ import io.trackline.engine.dynamodb.PreferencesItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.application.preferences.NotificationPreferences;
 import io.trackline.api.application.preferences.PreferencesStore;
+import io.trackline.domain.Language;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -61,7 +62,7 @@ public final class DynamoDbPreferences implements PreferencesStore {
                 Optional.ofNullable(stored.alerts()).orElse(List.of()),
                 quiet == null ? null : new NotificationPreferences.QuietHours(quiet.start(), quiet.end()),
                 Optional.ofNullable(stored.timeZone()).orElse(NotificationPreferences.DEFAULTS.timeZone()),
-                stored.emailSubscriptionArn(), stored.updatedAt()));
+                Language.ofTag(stored.language()).orElse(null), stored.emailSubscriptionArn(), stored.updatedAt()));
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class DynamoDbPreferences implements PreferencesStore {
         var quiet = p.quietHours();
         var item = PreferencesItem.of(customerId, new PreferencesItem.Values(p.channels(), p.alerts(),
                 quiet == null ? null : new PreferencesItem.QuietHours(quiet.start(), quiet.end()), p.timeZone(),
-                p.emailSubscriptionArn(), p.updatedAt()));
+                p.language() == null ? null : p.language().tag(), p.emailSubscriptionArn(), p.updatedAt()));
         dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
     }
 }

@@ -1,5 +1,6 @@
 package io.trackline.api.application.preferences;
 
+import io.trackline.domain.Language;
 import io.trackline.domain.alerts.Trigger;
 
 import java.time.Instant;
@@ -7,10 +8,11 @@ import java.util.List;
 
 /**
  * A customer's alert choices, item {@code PK=CUSTOMER#<customerId>, SK=PREFERENCES} shared with the notifier.
- * {@code quietHours} is null for none; {@code emailSubscriptionArn} is set while email is on.
+ * {@code quietHours} is null for none; {@code language} is null for none (English alerts, links without {@code lang});
+ * {@code emailSubscriptionArn} is set while email is on.
  */
 public record NotificationPreferences(List<String> channels, List<String> alerts, QuietHours quietHours, String timeZone,
-                                      String emailSubscriptionArn, Instant updatedAt) {
+                                      Language language, String emailSubscriptionArn, Instant updatedAt) {
     public static final String SMS = "SMS";
     public static final String EMAIL = "EMAIL";
 
@@ -19,7 +21,7 @@ public record NotificationPreferences(List<String> channels, List<String> alerts
             List.of(Trigger.OUT_FOR_DELIVERY.name(), Trigger.DELIVERED.name(), Trigger.DELIVERY_ATTEMPTED.name(),
                     Trigger.AVAILABLE_FOR_PICKUP.name(), Trigger.EXCEPTION.name(), Trigger.DELAYED.name(),
                     Trigger.LOST.name(), Trigger.RETURN_TO_SENDER.name(), Trigger.RETURNED.name()),
-            null, "UTC", null, null);
+            null, "UTC", null, null, null);
 
     public NotificationPreferences {
         channels = List.copyOf(channels);
@@ -31,7 +33,7 @@ public record NotificationPreferences(List<String> channels, List<String> alerts
     }
 
     public NotificationPreferences withSubscription(String arn, Instant now) {
-        return new NotificationPreferences(channels, alerts, quietHours, timeZone, arn, now);
+        return new NotificationPreferences(channels, alerts, quietHours, timeZone, language, arn, now);
     }
 
     /** {@code start} and {@code end} as "HH:mm" in {@code timeZone}; may wrap midnight (21:00 to 07:00). */

@@ -203,7 +203,8 @@ class DynamoDbAdaptersIT {
     void shouldStorePreferencesInTheSharedLayout_whenSaved() {
         var store = new DynamoDbPreferences(cloud.dynamo, Cloud.TABLE);
         var saved = new NotificationPreferences(List.of("SMS", "EMAIL"), List.of("DELIVERED"),
-                new NotificationPreferences.QuietHours("21:00", "07:00"), "Europe/Paris", "arn:sub", Instant.parse("2026-11-27T09:00:00Z"));
+                new NotificationPreferences.QuietHours("21:00", "07:00"), "Europe/Paris", io.trackline.domain.Language.DE, "arn:sub",
+                Instant.parse("2026-11-27T09:00:00Z"));
 
         store.save("carol", saved);
 
@@ -212,6 +213,7 @@ class DynamoDbAdaptersIT {
         var item = seed.get(TrackingTable.preferencesKey("carol"));
         assertThat(item.get("channels").l()).extracting(AttributeValue::s).containsExactly("SMS", "EMAIL");
         assertThat(item.get("quietHours").m().get("start").s()).isEqualTo("21:00");
+        assertThat(item.get("language").s()).isEqualTo("de");
     }
 
     @Test

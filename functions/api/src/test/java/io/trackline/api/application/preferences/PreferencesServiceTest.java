@@ -107,6 +107,6 @@ class PreferencesServiceTest {
     }
 
     private static NotificationPreferences wanted(String... channels) {
-        return new PreferencesInput(List.of(channels), List.of("DELIVERED"), null, null, null).validated();
+        return new PreferencesInput(List.of(channels), List.of("DELIVERED"), null, null, null, null).validated();
     }
 }

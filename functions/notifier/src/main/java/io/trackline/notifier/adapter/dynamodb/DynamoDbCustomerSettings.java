@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.domain.Language;
 import io.trackline.engine.dynamodb.PreferencesItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Channel;
@@ -83,7 +84,10 @@ public final class DynamoDbCustomerSettings implements CustomerSettings {
         }
     }
 
-    /** Stored values that do not parse fall back to the defaults one by one, so one bad field never mutes a customer. */
+    /**
+     * Stored values that do not parse fall back to the defaults one by one, so one bad field never mutes a customer
+     * (a language we do not speak reads as none: English).
+     */
     static Preferences preferences(Map<String, AttributeValue> item) {
         Preferences defaults = Preferences.defaults();
         PreferencesItem.Values stored = PreferencesItem.view(item);
@@ -93,7 +97,7 @@ public final class DynamoDbCustomerSettings implements CustomerSettings {
         Optional<QuietHours> quietHours = quiet == null || quiet.start() == null || quiet.end() == null ? Optional.empty()
                 : parse(() -> QuietHours.parse(quiet.start(), quiet.end()));
         ZoneId zone = Optional.ofNullable(stored.timeZone()).flatMap(id -> parse(() -> ZoneId.of(id))).orElse(ZoneOffset.UTC);
-        return new Preferences(channels, alerts, quietHours, zone);
+        return new Preferences(channels, alerts, quietHours, zone, Language.ofTag(stored.language()));
     }
 
     private static <E extends Enum<E>> Optional<Set<E>> names(List<String> raw, Function<String, E> parser, Class<E> type) {

@@ -1,5 +1,6 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.domain.Language;
 import io.trackline.domain.alerts.Channel;
 import io.trackline.domain.alerts.Preferences;
 import io.trackline.domain.alerts.QuietHours;
@@ -23,7 +24,8 @@ class StoredPreferencesTest {
                 "channels", AttributeValue.fromL(List.of(AttributeValue.fromS("SMS"), AttributeValue.fromS("EMAIL"))),
                 "alerts", AttributeValue.fromL(List.of(AttributeValue.fromS("DELIVERED"), AttributeValue.fromS("EXCEPTION"))),
                 "quietHours", AttributeValue.fromM(Map.of("start", AttributeValue.fromS("21:00"), "end", AttributeValue.fromS("07:30"))),
-                "timeZone", AttributeValue.fromS("Europe/Berlin"));
+                "timeZone", AttributeValue.fromS("Europe/Berlin"),
+                "language", AttributeValue.fromS("de"));
 
         // when
         Preferences preferences = DynamoDbCustomerSettings.preferences(item);
@@ -33,16 +35,18 @@ class StoredPreferencesTest {
         assertThat(preferences.alerts()).containsExactlyInAnyOrder(Trigger.DELIVERED, Trigger.EXCEPTION);
         assertThat(preferences.quietHours()).contains(QuietHours.parse("21:00", "07:30"));
         assertThat(preferences.timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(preferences.language()).contains(Language.DE);
     }
 
     @Test
     void shouldFallBackFieldByField_whenValuesAreMalformed() {
-        // given an unknown channel, an unknown alert, broken quiet hours and an unknown zone
+        // given an unknown channel, an unknown alert, broken quiet hours, an unknown zone and a language we do not speak
         Map<String, AttributeValue> item = Map.of(
                 "channels", AttributeValue.fromL(List.of(AttributeValue.fromS("EMAIL"), AttributeValue.fromS("PIGEON"))),
                 "alerts", AttributeValue.fromSs(List.of("OUT_FOR_DELIVERY", "EVERYTHING")),
                 "quietHours", AttributeValue.fromM(Map.of("start", AttributeValue.fromS("late"), "end", AttributeValue.fromS("08:00"))),
-                "timeZone", AttributeValue.fromS("Mars/Olympus"));
+                "timeZone", AttributeValue.fromS("Mars/Olympus"),
+                "language", AttributeValue.fromS("tlh"));
 
         // when
         Preferences preferences = DynamoDbCustomerSettings.preferences(item);
@@ -52,6 +56,7 @@ class StoredPreferencesTest {
         assertThat(preferences.alerts()).containsExactly(Trigger.OUT_FOR_DELIVERY);
         assertThat(preferences.quietHours()).isEmpty();
         assertThat(preferences.timeZone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(preferences.language()).isEmpty();
     }
 
     @Test
