@@ -9,6 +9,7 @@ import io.trackline.local.runtime.FunctionConfiguration;
 import io.trackline.local.runtime.ProcessFunction;
 import io.trackline.local.runtime.Report;
 import io.trackline.smoke.Smoke;
+import io.trackline.testkit.cloud.TemplateStack;
 import io.trackline.smoke.SmokeOptions;
 
 import java.io.IOException;
@@ -80,10 +81,11 @@ public final class LambdaBench {
             all.forEach((name, function) -> smokeRun.put(name, reports(function.log().lines())));
 
             Bill anchorCost = ScanCost.warmGetItemAnchor(anchors.get(1), ANCHOR_WARM_INVOCATIONS);
-            Set<String> notPerScan = Set.of("SweeperFunction", anchors.get(0).name(), anchors.get(1).name());
+            ScanCost.Scope scope = scope(anchors);
+            Set<String> notPerScan = scope.notPerScan();
             List<ScanCost.Result> costs = new ArrayList<>();
             for (CarrierTraffic traffic : CarrierTraffic.values()) {
-                costs.add(ScanCost.measure(cloud, traffic, shipments, notPerScan, System.getenv()));
+                costs.add(ScanCost.measure(cloud, traffic, shipments, scope, System.getenv()));
             }
 
             System.setOut(out);
@@ -107,6 +109,18 @@ public final class LambdaBench {
                     anchorCost.byService().get("Lambda"), anchorCost.byService().get("DynamoDB"),
                     anchorCost.byService().get("CloudWatch Logs"));
         }
+    }
+
+    /** From the template: scheduled functions and the anchors are not per scan; stream-triggered ones start traces. */
+    private static ScanCost.Scope scope(List<ProcessFunction> anchors) {
+        Set<String> notPerScan = new java.util.TreeSet<>();
+        Set<String> startTraces = new java.util.TreeSet<>();
+        anchors.forEach(anchor -> notPerScan.add(anchor.name()));
+        for (var function : TemplateStack.template().functions()) {
+            if (!function.schedules().isEmpty()) notPerScan.add(function.logicalId());
+            if (!function.streams().isEmpty()) startTraces.add(function.logicalId());
+        }
+        return new ScanCost.Scope(notPerScan, startTraces);
     }
 
     private static List<Report> reports(List<String> lines) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What a run spent, in billable units, against the carrier scans it carried: units per scan and dollars per million
- * scans at {@link Price}'s list prices, by service. SMS stays out of the total (paid per alert, not per scan).
+ * scans at {@link Price}'s list prices, by service. The prices printed apart (SMS, X-Ray) stay out of the total.
  */
 public final class Bill {
     private static final double KB = 1024, GB = 1024 * 1024 * 1024;

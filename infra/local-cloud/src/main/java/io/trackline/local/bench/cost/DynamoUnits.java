@@ -58,18 +58,22 @@ final class DynamoUnits {
         this.rules = new WriteRequestUnits(dynamo, table);
     }
 
-    /** Units of a replay: reads, and writes by the kind of item written (and index). */
-    record Units(double read, Map<String, Double> writtenByKind) {
+    /**
+     * Units of a replay: reads, and writes by the kind of item written (and index); and how faithful the replay was: of
+     * the table's {@code items} at the end (live or replayed), how many {@code differing} ended otherwise than live.
+     */
+    record Units(double read, Map<String, Double> writtenByKind, int items, int differing) {
         double written() {
             return writtenByKind.values().stream().mapToDouble(Double::doubleValue).sum();
         }
     }
 
     /**
-     * Replays {@code requests} (DynamoDB's, in the order received) on a fresh moto whose {@code table} holds {@code snapshot}.
+     * Replays {@code requests} (DynamoDB's, in the order received) on a fresh moto whose {@code table} holds {@code snapshot},
+     * and compares the outcome with {@code live}, the table as the run left it.
      */
     static Units replay(Map<String, String> environment, String table, List<Map<String, AttributeValue>> snapshot,
-                        List<AwsRequestLog.Request> requests) {
+                        List<AwsRequestLog.Request> requests, List<Map<String, AttributeValue>> live) {
         Map<String, String> env = new HashMap<>(environment);
         env.remove("AWS_ENDPOINT_URL");
         env.remove("TRACKLINE_EMULATOR");
@@ -78,8 +82,21 @@ final class DynamoUnits {
             for (var item : snapshot) aws.dynamoDb().putItem(b -> b.tableName(table).item(item));
             DynamoUnits units = new DynamoUnits(moto.endpoint(), table, aws.dynamoDb());
             for (AwsRequestLog.Request request : requests) units.apply(request);
-            return new Units(units.read, Map.copyOf(units.written));
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> expected = byKey(units.rules, live);
+            Map<Map<String, AttributeValue>, Map<String, AttributeValue>> replayed =
+                    byKey(units.rules, aws.dynamoDb().scanPaginator(b -> b.tableName(table)).items().stream().toList());
+            java.util.Set<Map<String, AttributeValue>> keys = new java.util.HashSet<>(expected.keySet());
+            keys.addAll(replayed.keySet());
+            int differing = (int) keys.stream().filter(k -> !java.util.Objects.equals(expected.get(k), replayed.get(k))).count();
+            return new Units(units.read, Map.copyOf(units.written), keys.size(), differing);
         }
+    }
+
+    private static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey(WriteRequestUnits rules,
+                                                                                    List<Map<String, AttributeValue>> items) {
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new HashMap<>();
+        for (var item : items) byKey.put(rules.key(item), item);
+        return byKey;
     }
 
     /** Read units of {@code bytes} read in one request: per started 4 KB, at least one; half when eventually consistent. */

@@ -56,18 +56,25 @@ public final class ScanCost {
 
     /** A measured run. */
     public record Result(CarrierTraffic traffic, int shipments, Bill bill, List<FunctionUse> functions, Map<String, Long> calls,
-                  Map<String, Double> writeUnitsByKind, int unreadable, Set<String> notCounted) {
+                         DynamoUnits.Units dynamo, int unreadable, Set<String> notCounted) {
+    }
+
+    /**
+     * Which functions the bill leaves out ({@code notPerScan}: schedules, the bench's anchors) and which start a trace of
+     * their own ({@code startTraces}: stream triggers, as a stream record carries no trace header; the others continue
+     * the trace of the request that caused them, through SQS and SNS).
+     */
+    public record Scope(Set<String> notPerScan, Set<String> startTraces) {
     }
 
     private ScanCost() {
     }
 
     /**
-     * Runs {@code traffic} for {@code shipments} shipments on {@code cloud}; functions in {@code notPerScan} (schedules,
-     * the bench's anchors) are left out of the bill.
+     * Runs {@code traffic} for {@code shipments} shipments on {@code cloud}.
      */
-    public static Result measure(LocalCloud cloud, CarrierTraffic traffic, int shipments, Set<String> notPerScan,
-                          Map<String, String> environment) throws InterruptedException {
+    public static Result measure(LocalCloud cloud, CarrierTraffic traffic, int shipments, Scope scope,
+                                 Map<String, String> environment) throws InterruptedException {
         var demo = cloud.demo();
         String table = cloud.stack().tables().get("TrackingTable");
         try (LocalAws operator = new LocalAws(cloud.awsEndpoint(), demo.region(), demo.awsAccessKeyId(), demo.awsSecretAccessKey())) {
@@ -83,14 +90,16 @@ public final class ScanCost {
             AwsRequestLog.Recording recording = recorder.stop();
 
             Bill bill = new Bill((long) shipments * traffic.scans());
-            bill.add(Price.API_REQUEST, cloud.meteredApiRequests() - apiRequests);
+            long api = cloud.meteredApiRequests() - apiRequests;
+            bill.add(Price.API_REQUEST, api).add(Price.XRAY_TRACE, api);
             List<FunctionUse> uses = new ArrayList<>();
             for (var function : functions.values()) {
-                if (notPerScan.contains(function.name())) continue;
+                if (scope.notPerScan().contains(function.name())) continue;
                 FunctionUse use = use(function.name(), function.log().since(marks.get(function.name())));
                 uses.add(use);
                 bill.add(Price.LAMBDA_REQUEST, use.invocations()).add(Price.LAMBDA_GB_SECOND, use.gbSeconds())
                         .add(Price.LOGS_GB, Bill.gigabytes(use.logBytes()));
+                if (scope.startTraces().contains(function.name())) bill.add(Price.XRAY_TRACE, use.invocations());
             }
             Map<String, Long> calls = new TreeMap<>();
             List<AwsRequestLog.Request> dynamo = new ArrayList<>();
@@ -101,11 +110,12 @@ public final class ScanCost {
                 else if (byOperator) bill.add(Price.SQS_REQUEST, eventSourceRequests(request));
                 else bill(bill, request);
             }
-            DynamoUnits.Units units = DynamoUnits.replay(environment, table, snapshot, dynamo);
+            List<Map<String, AttributeValue>> live = operator.dynamoDb().scanPaginator(b -> b.tableName(table)).items().stream().toList();
+            DynamoUnits.Units units = DynamoUnits.replay(environment, table, snapshot, dynamo, live);
             bill.add(Price.DYNAMODB_READ, units.read()).add(Price.DYNAMODB_WRITE, units.written());
-            Set<String> notCounted = new java.util.TreeSet<>(notPerScan);
+            Set<String> notCounted = new java.util.TreeSet<>(scope.notPerScan());
             notCounted.retainAll(functions.keySet());
-            return new Result(traffic, shipments, bill, uses, calls, units.writtenByKind(), recording.unreadable(), notCounted);
+            return new Result(traffic, shipments, bill, uses, calls, units, recording.unreadable(), notCounted);
         }
     }
 
@@ -135,14 +145,14 @@ public final class ScanCost {
                 Map<String, String> form = request.form();
                 if (request.operation().equals("Publish") && form.containsKey("PhoneNumber")) bill.add(Price.SMS, 1);
                 else if (request.operation().equals("Publish")) {
-                    bill.add(Price.SNS_PUBLISH, Bill.chunks64k(form.getOrDefault("Message", "").getBytes(StandardCharsets.UTF_8).length));
+                    bill.add(Price.SNS_REQUEST, Bill.chunks64k(form.getOrDefault("Message", "").getBytes(StandardCharsets.UTF_8).length));
                 } else if (request.operation().equals("PublishBatch")) {
                     form.forEach((name, value) -> {
                         if (name.matches("PublishBatchRequestEntries\\.member\\.\\d+\\.Message")) {
-                            bill.add(Price.SNS_PUBLISH, Bill.chunks64k(value.getBytes(StandardCharsets.UTF_8).length));
+                            bill.add(Price.SNS_REQUEST, Bill.chunks64k(value.getBytes(StandardCharsets.UTF_8).length));
                         }
                     });
-                } else bill.add(Price.SNS_PUBLISH, 1);
+                } else bill.add(Price.SNS_REQUEST, 1);
             }
             case "secretsmanager" -> bill.add(Price.SECRETS_CALL, 1);
             default -> {
@@ -255,8 +265,11 @@ public final class ScanCost {
         bill.byService().forEach((service, dollars) -> out.printf(Locale.ROOT, "  %-16s %-58s %12.3f%n", service, units(bill, service), dollars));
         double total = bill.totalPerMillionScans();
         out.printf(Locale.ROOT, "  %-16s %-58s %12.3f  (goal %.2f: %s)%n", "total", "", total, goal, total <= goal ? "met" : "missed");
-        out.printf(Locale.ROOT, "  SMS: %.0f sent, %.3f per scan, $%.5f each (US base price), not in the total: $%.2f per 1M scans%n",
-                bill.units(Price.SMS), bill.perScan(Price.SMS), Price.SMS.dollars(), bill.dollarsPerMillionScans(Price.SMS));
+        for (Price price : Price.values()) {
+            if (price.perScan()) continue;
+            out.printf(Locale.ROOT, "  apart, %s: %.0f %s, %.3f per scan at $%.6f: $%.2f per 1M scans, %s%n", price.service(),
+                    bill.units(price), price.unit(), bill.perScan(price), price.dollars(), bill.dollarsPerMillionScans(price), price.apart());
+        }
         out.printf(Locale.ROOT, "  Lambda by function: %-24s %9s %11s %13s %12s%n", "", "req/scan", "GB-s/scan", "$/1M scans", "cold starts");
         for (FunctionUse use : result.functions()) {
             if (use.invocations() == 0) continue;
@@ -266,7 +279,9 @@ public final class ScanCost {
                     use.gbSeconds() / bill.scans(), dollars,
                     use.coldStarts() == 0 ? "0" : use.coldStarts() + String.format(Locale.ROOT, " ($%.6f)", use.initGbSeconds() * Price.LAMBDA_GB_SECOND.dollars()));
         }
-        out.printf(Locale.ROOT, "  DynamoDB write units by item written (per scan): %s%n", perScan(result.writeUnitsByKind(), bill.scans()));
+        out.printf(Locale.ROOT, "  DynamoDB write units by item written (per scan): %s%n", perScan(result.dynamo().writtenByKind(), bill.scans()));
+        out.printf(Locale.ROOT, "  DynamoDB replay: %d of the table's %d items end as they did live%n",
+                result.dynamo().items() - result.dynamo().differing(), result.dynamo().items());
         out.printf(Locale.ROOT, "  AWS requests recorded: %s%n", result.calls());
         if (!result.notCounted().isEmpty()) out.printf("  not per scan, left out: %s%n", result.notCounted());
         if (result.unreadable() > 0) out.printf("  WARNING: %d recorded requests could not be read (not counted)%n", result.unreadable());
