@@ -49,6 +49,7 @@ public final class ScanCost {
     static final int LOG_EVENT_OVERHEAD = 26;
     private static final Duration IDLE = Duration.ofSeconds(8);
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(4);
+    private static final int SEND_ATTEMPTS = 5;
 
     /** One function's share of a run. */
     public record FunctionUse(String name, int invocations, double gbSeconds, int coldStarts, double initGbSeconds, long logBytes) {
@@ -202,7 +203,7 @@ public final class ScanCost {
             trackingNumbers.add(trackingNumber);
             send(http, HttpRequest.newBuilder(URI.create(cloud.apiUrl() + "/v1/shipments")).header("x-api-key", apiKey)
                     .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(CarrierTraffic.registration(trackingNumber, i, now))), 201);
+                    .POST(HttpRequest.BodyPublishers.ofString(CarrierTraffic.registration(trackingNumber, i, now))), Set.of(201, 200));
         }
         for (int w = 0; w < traffic.webhooks(); w++) {
             for (String trackingNumber : trackingNumbers) {
@@ -211,16 +212,24 @@ public final class ScanCost {
                         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
                 StandardWebhooks.headers(secret, "msg_cost_" + trackingNumber + "_" + w, Instant.now().getEpochSecond(), body)
                         .forEach(request::header);
-                send(http, request, 202);
+                send(http, request, Set.of(202));
             }
         }
     }
 
-    private static void send(HttpClient http, HttpRequest.Builder request, int expected) {
+    /**
+     * Sends, and sends again after a 503 or 429 as a sender would (the retry is billed as API Gateway bills it); a
+     * registration retried after its first answer was lost answers 200, the shipment it registered.
+     */
+    private static void send(HttpClient http, HttpRequest.Builder request, Set<Integer> expected) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(request.build().uri().getPath() + " answered " + response.statusCode() + ": " + response.body());
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (expected.contains(response.statusCode())) return;
+                if ((response.statusCode() != 503 && response.statusCode() != 429) || attempt == SEND_ATTEMPTS) {
+                    throw new IllegalStateException(request.build().uri().getPath() + " answered " + response.statusCode() + ": " + response.body());
+                }
+                Thread.sleep(1000L * attempt);
             }
         } catch (IOException e) {
             throw new IllegalStateException("the local cloud is unreachable: " + e.getMessage(), e);
