@@ -118,6 +118,9 @@ public final class Emulator implements AutoCloseable {
                     .redirectOutput(log.toFile());
             // moto's IAM enforcement after that many requests (see enforceIam() to switch it on after set-up instead).
             Optional.ofNullable(env.get(IAM_AFTER_REQUESTS)).ifPresent(n -> builder.environment().put(IAM_AFTER_REQUESTS, n));
+            // where moto's request recorder (/moto-api/recorder/..., off unless started; the Lambda bench's cost meter) writes,
+            // beside the log rather than moto_recording in the working directory
+            builder.environment().put("MOTO_RECORDER_FILEPATH", log.resolveSibling(log.getFileName() + ".recording").toString());
             Process process = builder.start();
             ProcessHandle handle = process.toHandle();
             URI endpoint = URI.create("http://127.0.0.1:" + port);

@@ -298,6 +298,11 @@ public final class LocalCloud implements AutoCloseable {
         return gateway.port();
     }
 
+    /** API requests the gateway has received, as API Gateway meters them. */
+    public long meteredApiRequests() {
+        return gateway.meteredRequests();
+    }
+
     public URI awsEndpoint() {
         return emulator.endpoint();
     }

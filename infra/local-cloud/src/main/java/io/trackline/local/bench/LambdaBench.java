@@ -2,10 +2,14 @@ package io.trackline.local.bench;
 
 import io.trackline.local.LocalCloud;
 import io.trackline.local.LocalCloudOptions;
+import io.trackline.local.bench.cost.Bill;
+import io.trackline.local.bench.cost.CarrierTraffic;
+import io.trackline.local.bench.cost.ScanCost;
 import io.trackline.local.runtime.FunctionConfiguration;
 import io.trackline.local.runtime.ProcessFunction;
 import io.trackline.local.runtime.Report;
 import io.trackline.smoke.Smoke;
+import io.trackline.testkit.cloud.TemplateStack;
 import io.trackline.smoke.SmokeOptions;
 
 import java.io.IOException;
@@ -17,32 +21,37 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * {@code infra/bin/bench-lambda [rounds]}: every function under Lambda's runtime on a local cloud, figures from their
- * REPORT lines. Two anchors are deployed into the same local Lambda and invoked cold the same way: a handler returning
- * a constant (the floor) and a plain SDK v2 handler doing one DynamoDB GetItem. Then a realistic run (the smoke test's
- * journey, {@code rounds} times, and one sweeper run) drives every function; printed per function: cold start (Init
- * Duration + first Duration), invocations, Max Memory Used against MemorySize, and the Lambda cost of the run.
+ * {@code infra/bin/bench-lambda [rounds] [shipments]}: every function under Lambda's runtime on a local cloud, figures
+ * from their REPORT lines. Two anchors are deployed into the same local Lambda and invoked cold the same way: a handler
+ * returning a constant (the floor) and a plain SDK v2 handler doing one DynamoDB GetItem. Then a realistic run (the
+ * smoke test's journey, {@code rounds} times, and one sweeper run) drives every function; printed per function: cold
+ * start (Init Duration + first Duration), invocations, Max Memory Used against MemorySize, and what the cold start's
+ * init costs. Last, the cost per million carrier scans ({@link ScanCost}) for both traffic mixes, {@code shipments}
+ * shipments each, beside the goal and the GetItem anchor's cost per million warm invocations.
  */
 public final class LambdaBench {
-    /** Lambda on arm64 (the template's architecture), us-east-1 list prices. */
-    static final double PER_REQUEST = 0.20 / 1_000_000;
-    static final double PER_GB_SECOND = 0.0000133334;
+    /** Issue 12's goal: the whole pipeline's cost per million carrier scans. */
+    static final double GOAL = 3.00;
+    private static final int ANCHOR_WARM_INVOCATIONS = 20;
 
     private LambdaBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int shipments = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         PrintStream out = System.out;
         Path root = LocalCloudOptions.repositoryRoot(Path.of("").toAbsolutePath());
         PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -67,29 +76,67 @@ public final class LambdaBench {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cloud.apiUrl() + "/local/schedules/SweeperFunction"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
+            Map<String, ProcessFunction> all = new TreeMap<>(lambda.functions());
+            Map<String, List<Report>> smokeRun = new TreeMap<>();
+            all.forEach((name, function) -> smokeRun.put(name, reports(function.log().lines())));
+
+            Bill anchorCost = ScanCost.warmGetItemAnchor(anchors.get(1), ANCHOR_WARM_INVOCATIONS);
+            ScanCost.Scope scope = scope(anchors);
+            Set<String> notPerScan = scope.notPerScan();
+            List<ScanCost.Result> costs = new ArrayList<>();
+            for (CarrierTraffic traffic : CarrierTraffic.values()) {
+                costs.add(ScanCost.measure(cloud, traffic, shipments, scope, System.getenv()));
+            }
+
             System.setOut(out);
             out.printf(Locale.ROOT, "Lambda under its Java runtime (JDK %s, %d cores), %d smoke journeys + 1 sweeper run%n",
                     System.getProperty("java.version"), java.lang.Runtime.getRuntime().availableProcessors(), rounds);
             out.printf(Locale.ROOT, "%-24s %10s %10s %10s %7s %9s %9s %12s%n", "function", "init ms", "first ms",
-                    "cold ms", "calls", "max MB", "memory MB", "run cost $");
-            Map<String, ProcessFunction> all = new TreeMap<>(lambda.functions());
-            for (ProcessFunction function : all.values()) print(out, function);
+                    "cold ms", "calls", "max MB", "memory MB", "init cost $");
+            smokeRun.forEach((name, reports) -> print(out, name, reports));
+            double pipelineInit = smokeRun.entrySet().stream().filter(e -> !notPerScan.contains(e.getKey()) && !e.getValue().isEmpty())
+                    .mapToDouble(e -> ScanCost.initCost(e.getValue().getFirst())).sum();
+            out.printf(Locale.ROOT, "a cold start of every function on the scan path costs $%.6f (Init Duration's GB-seconds, billed"
+                    + " since August 2025); left out of the steady-state cost below%n%n", pipelineInit);
+
+            out.printf(Locale.ROOT, "Cost per 1M carrier scans at us-east-1 list prices, warm functions (Init Duration left out),"
+                    + " DynamoDB units from item sizes%n");
+            for (ScanCost.Result cost : costs) ScanCost.print(out, cost, GOAL);
+            out.printf(Locale.ROOT, "%nsummary: (a) one scan per webhook $%.2f, (b) aggregator $%.2f per 1M scans; goal $%.2f;"
+                            + " anchor, same run: the plain SDK GetItem function $%.2f per 1M warm invocations (Lambda $%.2f,"
+                            + " DynamoDB $%.2f, logs $%.2f)%n", costs.get(0).bill().totalPerMillionScans(),
+                    costs.get(1).bill().totalPerMillionScans(), GOAL, anchorCost.totalPerMillionScans(),
+                    anchorCost.byService().get("Lambda"), anchorCost.byService().get("DynamoDB"),
+                    anchorCost.byService().get("CloudWatch Logs"));
         }
     }
 
-    private static void print(PrintStream out, ProcessFunction function) {
-        List<Report> reports = function.log().lines().stream().flatMap(line -> Report.parse(line).stream()).toList();
+    /** From the template: scheduled functions and the anchors are not per scan; stream-triggered ones start traces. */
+    private static ScanCost.Scope scope(List<ProcessFunction> anchors) {
+        Set<String> notPerScan = new java.util.TreeSet<>();
+        Set<String> startTraces = new java.util.TreeSet<>();
+        anchors.forEach(anchor -> notPerScan.add(anchor.name()));
+        for (var function : TemplateStack.template().functions()) {
+            if (!function.schedules().isEmpty()) notPerScan.add(function.logicalId());
+            if (!function.streams().isEmpty()) startTraces.add(function.logicalId());
+        }
+        return new ScanCost.Scope(notPerScan, startTraces);
+    }
+
+    private static List<Report> reports(List<String> lines) {
+        return lines.stream().flatMap(line -> Report.parse(line).stream()).toList();
+    }
+
+    private static void print(PrintStream out, String name, List<Report> reports) {
         if (reports.isEmpty()) {
-            out.printf(Locale.ROOT, "%-24s (not invoked)%n", function.name());
+            out.printf(Locale.ROOT, "%-24s (not invoked)%n", name);
             return;
         }
         Report first = reports.getFirst();
         double init = first.initDurationMs().orElse(0.0);
         long maxMemory = reports.stream().mapToLong(Report::maxMemoryUsedMb).max().orElse(0);
-        double gbSeconds = reports.stream().mapToDouble(r -> r.billedMs() / 1000.0 * r.memorySizeMb() / 1024.0).sum();
-        double cost = reports.size() * PER_REQUEST + gbSeconds * PER_GB_SECOND;
-        out.printf(Locale.ROOT, "%-24s %10.0f %10.0f %10.0f %7d %9d %9d %12.8f%n", function.name(), init, first.durationMs(),
-                init + first.durationMs(), reports.size(), maxMemory, first.memorySizeMb(), cost);
+        out.printf(Locale.ROOT, "%-24s %10.0f %10.0f %10.0f %7d %9d %9d %12.8f%n", name, init, first.durationMs(),
+                init + first.durationMs(), reports.size(), maxMemory, first.memorySizeMb(), ScanCost.initCost(first));
     }
 
     private static ProcessFunction anchor(io.trackline.local.runtime.LocalLambda lambda, String name, Class<?> handler,

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The local HTTP API: serves the template's {@code HttpApi} routes on a loopback port by invoking their functions with
@@ -38,6 +39,8 @@ import java.util.concurrent.Executors;
 public final class Gateway implements AutoCloseable {
     /** API Gateway's payload limit. */
     static final int MAX_BODY = 10 * 1024 * 1024;
+    /** HTTP APIs are billed per request, each started 512 KB counting as one (aws.amazon.com/api-gateway/pricing). */
+    static final int METERED_BYTES = 512 * 1024;
     public static final String ISSUER_PATH = "/local-issuer";
     private static final String SCHEDULES_PATH = "/local/schedules/";
     private static final Log LOG = Log.of(Gateway.class);
@@ -56,6 +59,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final AtomicLong meteredRequests = new AtomicLong();
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
     private volatile HttpHandler handler = exchange -> {
         try (exchange) {
@@ -92,6 +96,11 @@ public final class Gateway implements AutoCloseable {
         return URI.create("http://localhost:" + port());
     }
 
+    /** The API requests received so far as API Gateway meters them (the local issuer and schedule paths are not the API). */
+    public long meteredRequests() {
+        return meteredRequests.get();
+    }
+
     public void serve(Routes<LocalFunction> routes, Map<String, JwtAuthorizer> authorizers, LocalIssuer issuer, Schedules schedules,
                       String accountId) {
         handler = exchange -> {
@@ -116,6 +125,7 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         byte[] body = readBody(exchange.getRequestBody());
+        meteredRequests.addAndGet(body == null ? MAX_BODY / METERED_BYTES : Math.max(1, (body.length + METERED_BYTES - 1) / METERED_BYTES));
         if (body == null) {
             write(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}");
             return;

@@ -21,6 +21,7 @@ public final class FunctionLog {
     private final String function;
     private final PrintStream out;
     private final Deque<String> lines = new ArrayDeque<>();
+    private long written;
 
     FunctionLog(String function, PrintStream out) {
         this.function = function;
@@ -31,6 +32,7 @@ public final class FunctionLog {
         synchronized (lines) {
             if (lines.size() == KEPT) lines.removeFirst();
             lines.addLast(line);
+            written++;
         }
         out.println(function + " | " + line);
     }
@@ -49,6 +51,22 @@ public final class FunctionLog {
     public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
+        }
+    }
+
+    /** The number of lines written so far: a mark for {@link #since}. */
+    public long mark() {
+        synchronized (lines) {
+            return written;
+        }
+    }
+
+    /** The lines written after {@code mark}; fails if some of them are no longer kept. */
+    public List<String> since(long mark) {
+        synchronized (lines) {
+            long dropped = written - lines.size();
+            if (mark < dropped) throw new IllegalStateException(function + ": " + (dropped - mark) + " lines after the mark are no longer kept");
+            return lines.stream().skip(mark - dropped).toList();
         }
     }
 }
