@@ -47,7 +47,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (DependencyUnavailable e) {
             LOG.error("webhook not accepted: a dependency is unavailable", "source", sourceOf(event), "error", e.getMessage());
             return Problem.of(503, "service-unavailable", "Service unavailable",
-                    "the webhook could not be stored; nothing was accepted, please retry").toResponse();
+                    "the webhook may not have been stored; please retry (a scan sent again is stored once)").toResponse();
         }
     }
 

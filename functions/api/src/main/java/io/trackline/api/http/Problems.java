@@ -105,9 +105,14 @@ public final class Problems {
     }
 
 
+    /**
+     * A backing service failed or did not answer in time. A write may have landed before the answer was lost (the
+     * bench-lambda cost run saw a registration answered 503 that its retry found registered), so this says so rather
+     * than "nothing was changed".
+     */
     public static ApiProblem unavailable() {
         return new ApiProblem(Problem.of(503, "temporarily-unavailable", "Temporarily unavailable",
-                "A backing service did not answer; nothing was changed. Retry the request."));
+                "A backing service did not answer in time; the request may have taken effect. Retry it, or read the resource first."));
     }
 
     public static Problem internal() {
