@@ -186,7 +186,11 @@ class HooksIT {
                 .mapToObj(i -> change(changes.register(tenant, T0), Status.IN_TRANSIT, 1)).toList();
 
         events.forEach(HooksIT::publish);
-        pumpUntil(() -> endpoints.find(tenant, endpoint.id()).orElseThrow().status() == EndpointStatus.DISABLED);
+        // until every delivery was given up, not only the first: one still on its schedule would be attempted after
+        // the endpoint is enabled again below, and disable it again when it gives up
+        pumpUntil(() -> endpoints.find(tenant, endpoint.id()).orElseThrow().status() == EndpointStatus.DISABLED
+                && log.attempts(endpoint.id(), 100, Optional.empty()).attempts().stream()
+                .filter(a -> a.nextAttemptAt() == null).count() == events.size());
 
         WebhookEndpoint disabled = endpoints.find(tenant, endpoint.id()).orElseThrow();
         assertThat(disabled.disabledReason()).startsWith("deliveries failed for");

@@ -89,9 +89,9 @@ public final class WebhookDeliveryThroughput {
             LambdaPoller fanOut = new LambdaPoller(plain.sqs(), stack.queue("WebhookEventsQueue").url(), fanOutHandler);
             LambdaPoller delivery = new LambdaPoller(plain.sqs(), stack.queue("WebhookDeliveryQueue").url(), deliveryHandler);
             var endpoints = new DynamoDbWebhookEndpoints(plain.dynamoDb(), stack.tables().get("TrackingTable"));
-            var changes = new ShipmentChanges(new DynamoDbShipments(plain.dynamoDb(), stack.tables().get("TrackingTable"),
+            var committed = new ShipmentChanges(new DynamoDbShipments(plain.dynamoDb(), stack.tables().get("TrackingTable"),
                     TrackingPolicy.DEFAULT, Clock.systemUTC()));
-            Bench bench = new Bench(plain, stack, receiver, endpoints, changes);
+            Bench bench = new Bench(plain, stack, receiver, endpoints, committed);
 
             out.printf("anchor: %.2f ms per DynamoDB GetItem on the emulator, %.2f ms per POST to the receiver%n",
                     bench.getItemMillis(), bench.postMillis());
