@@ -183,12 +183,12 @@ public final class WebhookDeliveryThroughput {
             // fails every delivery's first attempt, so half its attempts (a random half would leave a tail of deliveries
             // on their 7th or 8th retry, minutes away even scaled, and measure the backoff rather than the functions)
             WebhookEndpoint flaky = register(tenant, "/load-flaky", (id, n) -> n == 1 ? 503 : 200);
-            // committed first (each shipment's changes in order, the shipments side by side), then published at once
-            List<ShipmentEvent> events = IntStream.range(0, SHIPMENTS).parallel().mapToObj(n -> {
-                String id = this.changes.register(tenant, T0);
-                return IntStream.range(0, changes / SHIPMENTS + (n < changes % SHIPMENTS ? 1 : 0)).mapToObj(i -> change(id, i + 1))
-                        .toList();
-            }).flatMap(List::stream).toList();
+            // registered one by one, the changes committed (each shipment's in order, the shipments side by side), then
+            // published at once
+            List<String> shipments = IntStream.range(0, SHIPMENTS).mapToObj(n -> this.changes.register(tenant, T0)).toList();
+            List<ShipmentEvent> events = IntStream.range(0, SHIPMENTS).parallel().mapToObj(n ->
+                    IntStream.range(0, changes / SHIPMENTS + (n < changes % SHIPMENTS ? 1 : 0))
+                            .mapToObj(i -> change(shipments.get(n), i + 1)).toList()).flatMap(List::stream).toList();
             events.parallelStream().forEach(this::publish);
             Map<String, Long> before = counter.calls();
             long fanOutCalls0 = fanOutHandler.messages, deliveryNanos0 = deliveryHandler.nanos, deliveryMessages0 = deliveryHandler.messages;
