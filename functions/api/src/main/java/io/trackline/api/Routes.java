@@ -9,7 +9,7 @@ import io.trackline.api.http.PreferencesInput;
 import io.trackline.api.http.PreferencesJson;
 import io.trackline.api.http.Problems;
 import io.trackline.api.http.RegistrationInput;
-import io.trackline.api.http.ShipmentJson;
+import io.trackline.view.json.ShipmentJson;
 import io.trackline.api.http.StrictJson;
 
 
@@ -22,7 +22,7 @@ import io.trackline.api.http.Router.Route;
 import io.trackline.api.application.issues.ProblemReports;
 import io.trackline.api.application.preferences.PreferencesService;
 import io.trackline.api.application.registration.ShipmentRegistration;
-import io.trackline.api.application.tracking.Audience;
+import io.trackline.view.shipment.Audience;
 import io.trackline.api.application.tracking.NotificationHistory;
 import io.trackline.api.application.tracking.OrderRef;
 import io.trackline.api.application.tracking.OrderTracking;
@@ -39,8 +39,8 @@ import java.util.Map;
 
 import static io.trackline.api.http.CustomerIdentity.customerOf;
 import static io.trackline.api.http.CustomerIdentity.emailOf;
-import static io.trackline.api.http.ShipmentJson.order;
-import static io.trackline.api.http.ShipmentJson.shipment;
+import static io.trackline.api.http.OrderJson.order;
+import static io.trackline.view.json.ShipmentJson.shipment;
 
 /** The route table: for each route key, authenticate, parse, call one use case, map its result. */
 final class Routes {

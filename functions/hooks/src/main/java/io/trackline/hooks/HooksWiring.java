@@ -11,6 +11,7 @@ import io.trackline.domain.webhooks.port.WebhookSender;
 import io.trackline.domain.webhooks.usecase.AttemptDelivery;
 import io.trackline.engine.dynamodb.DynamoDbDeliveryLog;
 import io.trackline.engine.dynamodb.DynamoDbWebhookEndpoints;
+import io.trackline.hooks.adapter.dynamodb.NewestShipmentViews;
 import io.trackline.hooks.adapter.json.JsonPayloads;
 import io.trackline.hooks.adapter.sns.SnsOperations;
 import io.trackline.hooks.adapter.sqs.SqsRetries;
@@ -58,6 +59,7 @@ public final class HooksWiring {
     public FanOutEvents fanOut() {
         String table = settings.required("TABLE_NAME");
         return new FanOutEvents(new DynamoDbWebhookEndpoints(clients.dynamoDb(), table),
+                new NewestShipmentViews(clients.dynamoDb(), table),
                 new DynamoDbDeliveryLog(clients.dynamoDb(), table, clock),
                 new SqsDeliveryQueue(clients.sqs(), settings.required("WEBHOOK_DELIVERY_QUEUE_URL"), clock),
                 new JsonPayloads());

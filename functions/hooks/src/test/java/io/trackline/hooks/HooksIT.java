@@ -9,8 +9,8 @@ import io.trackline.aws.queue.SqsDeliveryQueue;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.shipment.Announcement;
 import io.trackline.domain.alerts.Trigger;
-import io.trackline.domain.tracking.Location;
-import io.trackline.domain.tracking.Milestone;
+import io.trackline.domain.shipment.TrackingPolicy;
+import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.webhooks.Attempt;
 import io.trackline.domain.webhooks.EndpointStatus;
@@ -20,9 +20,11 @@ import io.trackline.domain.webhooks.WebhookIds;
 import io.trackline.domain.webhooks.usecase.ReplayDeliveries;
 import io.trackline.emulator.Emulator;
 import io.trackline.engine.dynamodb.DynamoDbDeliveryLog;
+import io.trackline.engine.dynamodb.DynamoDbShipments;
 import io.trackline.engine.dynamodb.DynamoDbWebhookEndpoints;
 import io.trackline.testkit.cloud.Stack;
 import io.trackline.testkit.cloud.TemplateStack;
+import io.trackline.testkit.engine.ShipmentChanges;
 import io.trackline.testkit.sqs.LambdaPoller;
 import io.trackline.testkit.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +38,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Webhooks to API clients end to end on the emulator, with template.yaml's resources (ShipmentEventsTopic →
  * WebhookEventsQueue by its filter → fan-out → WebhookDeliveryQueue → delivery) and a real HTTP receiver: both
- * functions built from their settings as the local cloud builds them, polled as Lambda's event sources do. Retries,
+ * functions built from their settings as the local cloud builds them, polled as Lambda's event sources do; the events
+ * are those of shipment changes committed to the table as the engine commits them ({@link ShipmentChanges}). Retries,
  * and the 72 hours after which an endpoint is disabled, are scaled by {@code WEBHOOK_RETRY_SCALE} (72 h → 13 s).
  */
 class HooksIT {
@@ -67,6 +68,7 @@ class HooksIT {
     private static DynamoDbDeliveryLog log;
     private static LambdaPoller fanOut;
     private static LambdaPoller delivery;
+    private static ShipmentChanges changes;
 
     @BeforeAll
     static void start() {
@@ -85,6 +87,8 @@ class HooksIT {
         receiver = new WebhookReceiver();
         endpoints = new DynamoDbWebhookEndpoints(clients.dynamoDb(), stack.tables().get("TrackingTable"));
         log = new DynamoDbDeliveryLog(clients.dynamoDb(), stack.tables().get("TrackingTable"), Clock.systemUTC());
+        changes = new ShipmentChanges(new DynamoDbShipments(clients.dynamoDb(), stack.tables().get("TrackingTable"),
+                TrackingPolicy.DEFAULT, Clock.systemUTC()));
         fanOut = new LambdaPoller(clients.sqs(), stack.queue("WebhookEventsQueue").url(), new FanOutHandler(HooksWiring.from(settings)));
         delivery = new LambdaPoller(clients.sqs(), stack.queue("WebhookDeliveryQueue").url(), new DeliveryHandler(HooksWiring.from(settings)));
     }
@@ -102,12 +106,11 @@ class HooksIT {
         WebhookEndpoint steady = register(tenant, "/steady", Set.of(), (id, nth) -> 200);
         WebhookEndpoint delaysOnly = register(tenant, "/delays-only", Set.of(EventType.DELAYED), (id, nth) -> 200);
         WebhookEndpoint otherTenants = register(tenant(), "/other-tenant", Set.of(), (id, nth) -> 200);
-        List<ShipmentEvent> events = List.of(
-                event(tenant, "shp_A", Trigger.PICKED_UP, Status.PICKED_UP, 2),
-                event(tenant, "shp_A", Trigger.IN_TRANSIT, Status.IN_TRANSIT, 3),
-                event(tenant, "shp_B", Trigger.OUT_FOR_DELIVERY, Status.OUT_FOR_DELIVERY, 5),
-                event(tenant, "shp_B", Trigger.EXCEPTION, Status.EXCEPTION, 6));
-        ShipmentEvent stalled = event(tenant, "shp_C", Trigger.STALLED, Status.IN_TRANSIT, 4);
+        String shipmentA = changes.register(tenant, T0);
+        String shipmentB = changes.register(tenant, T0);
+        List<ShipmentEvent> events = List.of(change(shipmentA, Status.PICKED_UP, 1), change(shipmentA, Status.IN_TRANSIT, 2),
+                change(shipmentB, Status.OUT_FOR_DELIVERY, 3), change(shipmentB, Status.EXCEPTION, 4));
+        ShipmentEvent stalled = single(changes.sweep(changes.register(tenant, T0), T0.plus(Duration.ofHours(49))));
 
         events.forEach(HooksIT::publish);
         publish(stalled);
@@ -134,10 +137,19 @@ class HooksIT {
         assertThat(exception.path("type").asText()).isEqualTo("shipment.exception");
         assertThat(exception.path("id").asText()).isEqualTo(events.get(3).eventId());
         assertThat(exception.path("createdAt").asText()).isEqualTo(events.get(3).publishedAt().toString());
-        assertThat(exception.path("data").path("sequence").asLong()).isEqualTo(6);
-        assertThat(exception.path("data").path("shipment").path("id").asText()).isEqualTo("shp_B");
+        assertThat(stalled.trigger()).isEqualTo(Trigger.STALLED);
+        assertThat(exception.path("data").path("sequence").asLong()).isEqualTo(events.get(3).sequence()).isEqualTo(2);
+        assertThat(exception.path("data").path("shipment").path("id").asText()).isEqualTo(shipmentB);
         assertThat(exception.path("data").path("shipment").path("status").asText()).isEqualTo("EXCEPTION");
+        assertThat(exception.path("data").path("shipment").path("exceptionText").asText()).isNotBlank();
         assertThat(exception.path("data").path("shipment").path("events")).hasSize(1);
+        assertThat(exception.path("data").path("shipment").path("events").get(0).path("status").asText()).isEqualTo("EXCEPTION");
+        // fanned out after the exception was committed too: the state sent is the stored one, and its sequence says so
+        JsonNode outForDelivery = json(succeeded("/steady").stream().filter(r -> r.text().contains(events.get(2).eventId()))
+                .findFirst().orElseThrow().text());
+        assertThat(outForDelivery.path("type").asText()).isEqualTo("shipment.status_changed");
+        assertThat(outForDelivery.path("data").path("sequence").asLong()).isEqualTo(2);
+        assertThat(outForDelivery.path("data").path("shipment").path("status").asText()).isEqualTo("EXCEPTION");
 
         List<Attempt> attempts = log.attempts(flaky.id(), 100, Optional.empty()).attempts().stream()
                 .filter(a -> a.eventId().equals(events.get(0).eventId())).toList();
@@ -155,7 +167,7 @@ class HooksIT {
         String before = endpoint.secrets().current();
         WebhookEndpoint rotated = endpoints.save(endpoint.rotated(Instant.now()));
 
-        publish(event(tenant, "shp_R", Trigger.DELIVERED, Status.DELIVERED, 9));
+        publish(change(changes.register(tenant, T0), Status.DELIVERED, 1));
         pumpUntil(() -> succeeded("/rotating").size() == 1);
 
         WebhookReceiver.Received received = succeeded("/rotating").getFirst();
@@ -171,10 +183,13 @@ class HooksIT {
         WebhookEndpoint endpoint = register(tenant, "/down", Set.of(), (id, nth) -> 503);
         String operations = subscribeToOperations();
         List<ShipmentEvent> events = IntStream.range(0, 3)
-                .mapToObj(i -> event(tenant, "shp_D" + i, Trigger.IN_TRANSIT, Status.IN_TRANSIT, 2)).toList();
+                .mapToObj(i -> change(changes.register(tenant, T0), Status.IN_TRANSIT, 1)).toList();
 
         events.forEach(HooksIT::publish);
-        pumpUntil(() -> endpoints.find(tenant, endpoint.id()).orElseThrow().status() == EndpointStatus.DISABLED);
+        // until every delivery is done with (given up, or dropped once the endpoint was disabled), not only the first:
+        // one still on its schedule would be attempted, and succeed, after the endpoint is enabled again below
+        pumpUntil(() -> endpoints.find(tenant, endpoint.id()).orElseThrow().status() == EndpointStatus.DISABLED
+                && queued("WebhookDeliveryQueue") == 0);
 
         WebhookEndpoint disabled = endpoints.find(tenant, endpoint.id()).orElseThrow();
         assertThat(disabled.disabledReason()).startsWith("deliveries failed for");
@@ -201,7 +216,7 @@ class HooksIT {
                 Set.of(), null, Instant.now());
         endpoints.create(metadata, 20);
 
-        publish(event(tenant, "shp_S", Trigger.DELIVERED, Status.DELIVERED, 3));
+        publish(change(changes.register(tenant, T0), Status.DELIVERED, 1));
         pumpUntil(() -> !log.attempts(metadata.id(), 10, Optional.empty()).attempts().isEmpty());
 
         Attempt refused = log.attempts(metadata.id(), 10, Optional.empty()).attempts().getFirst();
@@ -224,17 +239,27 @@ class HooksIT {
         return receiver.at(path).stream().filter(WebhookReceiver.Received::succeeded).toList();
     }
 
-    private static ShipmentEvent event(String tenant, String shipmentId, Trigger trigger, Status status, long sequence) {
-        OffsetDateTime at = T0.atOffset(java.time.ZoneOffset.ofHours(-5));
-        return new ShipmentEvent(UUID.randomUUID().toString(), trigger, shipmentId, tenant, "order-1", "customer-1", "ups",
-                "1Z999AA10123456784", status, Status.LABEL_CREATED, Milestone.IN_TRANSIT, null, false, false,
-                LocalDate.parse("2026-03-05"), "Departed facility", new Location("Louisville", "KY", "40201", "US"), at,
-                T0.plusSeconds(sequence), sequence);
+    /** A scan of {@code status} {@code minutes} after T0, committed: its status change. */
+    private static ShipmentEvent change(String shipmentId, Status status, int minutes) {
+        return single(changes.scan(shipmentId, status, status == Status.EXCEPTION ? ExceptionReason.ADDRESS_ISSUE : null,
+                T0.plus(Duration.ofMinutes(minutes))));
+    }
+
+    private static ShipmentEvent single(List<ShipmentEvent> events) {
+        assertThat(events).hasSize(1);
+        return events.getFirst();
     }
 
     /** As the relay publishes a committed event. */
     private static void publish(ShipmentEvent event) {
         new SnsAnnouncer(clients.sns(), stack.topics().get("ShipmentEventsTopic"), null).announce(Announcement.of(event));
+    }
+
+    /** Messages on the queue, visible or not (a deferred retry is not visible). */
+    private static int queued(String queue) {
+        return clients.sqs().getQueueAttributes(b -> b.queueUrl(stack.queue(queue).url()).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes().values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     private static String subscribeToOperations() {

@@ -1,6 +1,6 @@
 package io.trackline.api.http;
 
-import io.trackline.api.application.tracking.Address;
+import io.trackline.view.shipment.Address;
 import io.trackline.domain.shipment.DeliveryAddress;
 
 /**

@@ -21,8 +21,8 @@ import java.util.Set;
  */
 public record PreferencesInput(List<String> channels, List<String> alerts, QuietHoursInput quietHours, String timeZone,
                                String language, String email) {
-    /** Alerts a customer may choose: every trigger the notifier acts on. */
-    static final Set<Trigger> CHOOSABLE = EnumSet.complementOf(EnumSet.of(Trigger.UNKNOWN));
+    /** Alerts a customer may choose: every trigger the notifier acts on (an estimate change is for API clients only). */
+    static final Set<Trigger> CHOOSABLE = EnumSet.complementOf(EnumSet.of(Trigger.UNKNOWN, Trigger.ETA_CHANGED));
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     public NotificationPreferences validated() {

@@ -1,8 +1,8 @@
 package io.trackline.api.http;
 
 import io.trackline.api.application.registration.RegistrationRequest;
-import io.trackline.api.application.tracking.Address;
-import io.trackline.api.application.tracking.Contact;
+import io.trackline.view.shipment.Address;
+import io.trackline.view.shipment.Contact;
 import io.trackline.domain.shipment.PromisedDeliveryDate;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;

@@ -1,14 +1,15 @@
 package io.trackline.api.http;
 
-import io.trackline.api.application.tracking.Address;
-import io.trackline.api.application.tracking.Audience;
-import io.trackline.api.application.tracking.Contact;
-import io.trackline.api.application.tracking.CustomerTexts;
-import io.trackline.api.application.tracking.Eta;
+import io.trackline.view.json.ShipmentJson;
+import io.trackline.view.shipment.Address;
+import io.trackline.view.shipment.Audience;
+import io.trackline.view.shipment.Contact;
+import io.trackline.view.shipment.CustomerTexts;
+import io.trackline.view.shipment.Eta;
 import io.trackline.api.application.tracking.OrderRef;
 import io.trackline.api.application.tracking.OrderSummary;
-import io.trackline.api.application.tracking.TrackedShipment;
-import io.trackline.api.application.tracking.TrackingEvent;
+import io.trackline.view.shipment.TrackedShipment;
+import io.trackline.view.shipment.TrackingEvent;
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Milestone;

@@ -53,4 +53,9 @@ public record ShipmentEvent(
         Objects.requireNonNull(occurredAt, "occurredAt");
         description = CarrierText.clean(description);
     }
+
+    /** When Trackline published it (events written before that field existed: when it happened). */
+    public Instant createdAt() {
+        return publishedAt != null ? publishedAt : occurredAt.toInstant();
+    }
 }

@@ -8,6 +8,11 @@ public enum Trigger {
     RETURN_TO_SENDER, DELIVERED, RETURNED, LOST, CANCELLED, EXPIRED, UNKNOWN,
     /** The shipment became delayed, or its estimate slipped again. */
     DELAYED,
+    /**
+     * The carrier's latest estimated delivery date changed, and nothing else was announced for it (no status change,
+     * no delay): for API clients' webhooks ({@code shipment.eta_changed}); no alert and no support case follows it.
+     */
+    ETA_CHANGED,
     /** No scan for 48 hours. */
     STALLED,
     /** No scan for 10 days: a case was opened. */

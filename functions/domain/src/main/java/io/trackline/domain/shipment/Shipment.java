@@ -107,12 +107,29 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
             events.add(event(after, Trigger.RETURN_TO_SENDER, "return-leg",
                     after.latestReturnAt().atOffset(ZoneOffset.UTC), null, false, now));
         }
-        return finish(after, newScans, events, reflagFrom(after), Optional.empty(), now, policy);
+        return finish(after, newScans, events, estimateChange(after, now, policy), reflagFrom(after), Optional.empty(),
+                now, policy);
+    }
+
+    /**
+     * An {@code ETA_CHANGED} event when the carrier's latest estimated date differs from the one before (a first
+     * estimate included) of a shipment that has not ended; {@link #finish} announces it only when nothing else is. The
+     * same date re-reported, or an estimate older than the latest, changes nothing; an implausible one never reaches
+     * here ({@link TrackingPolicy#plausible(CarrierEstimate)}).
+     */
+    private Optional<ShipmentEvent> estimateChange(TrackingState after, Instant now, TrackingPolicy policy) {
+        CarrierEstimate latest = after.eta().latest();
+        CarrierEstimate known = tracking.eta().latest();
+        if (after.terminal() || latest == null || known != null && latest.date().equals(known.date())) return Optional.empty();
+        return Optional.of(event(after, Trigger.ETA_CHANGED, latest.date() + "@" + latest.reportedAt(),
+                latest.reportedAt().atOffset(ZoneOffset.UTC), null, isDelayed(after, now, policy), now));
     }
 
     /** The sweeper's command: time-based conditions (delayed, stalled, suspected lost), each announced once. */
     public ShipmentUpdate check(Instant now, TrackingPolicy policy) {
-        if (terminal()) return finish(tracking, List.of(), List.of(), Optional.empty(), Optional.empty(), now, policy);
+        if (terminal()) {
+            return finish(tracking, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), now, policy);
+        }
         Instant activity = lastActivity();
         Alerts alerts = tracking.alerts();
         List<ShipmentEvent> events = new ArrayList<>();
@@ -133,7 +150,7 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
             events.add(event(tracking, Trigger.STALLED, cause, detectedAt, null, delayed, now));
             alerts = alerts.stalledFor(activity);
         }
-        return finish(tracking.with(alerts), List.of(), events, Optional.empty(), loss, now, policy);
+        return finish(tracking.with(alerts), List.of(), events, Optional.empty(), Optional.empty(), loss, now, policy);
     }
 
     /** When the sweeper should look at this shipment next; empty once it has ended or everything is announced. */
@@ -159,9 +176,10 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
         return terminal() ? Optional.of(updatedAt.plus(policy.retention())) : Optional.empty();
     }
 
+    /** @param otherwise what to announce when nothing else is (an estimate change) */
     private ShipmentUpdate finish(TrackingState after, List<TrackedScan> newScans, List<ShipmentEvent> events,
-                                  Optional<Instant> reflagFrom, Optional<SuspectedLoss> loss, Instant now,
-                                  TrackingPolicy policy) {
+                                  Optional<ShipmentEvent> otherwise, Optional<Instant> reflagFrom,
+                                  Optional<SuspectedLoss> loss, Instant now, TrackingPolicy policy) {
         boolean delayedNow = isDelayed(after, now, policy);
         TrackingState state = after;
         if (delayedNow) {
@@ -172,6 +190,7 @@ public record Shipment(Registration registration, TrackingState tracking, boolea
                         event(state, Trigger.DELAYED, key.toString(), now.atOffset(ZoneOffset.UTC), null, true, now))).toList();
             }
         }
+        if (events.isEmpty() && otherwise.isPresent()) events = List.of(otherwise.get());
         boolean changed = !state.equals(tracking) || delayedNow != delayed;
         Shipment next = changed ? new Shipment(registration, state, delayedNow, version + 1, now) : this;
         return new ShipmentUpdate(this, next, newScans, List.copyOf(events), reflagFrom, loss);

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * What a webhook to an API client announces (README "Webhooks to API clients"). Each shipment event maps to at most one
  * type: a status change is {@code shipment.status_changed}, except an exception ({@code shipment.exception}); a slip is
- * {@code shipment.delayed}; a suspected loss opens a case ({@code case.opened}). {@code ping} is sent only by the test
- * route. {@code shipment.eta_changed} is part of the contract; the engine announces no estimate change yet.
+ * {@code shipment.delayed}; a new carrier estimate that changed nothing else {@code shipment.eta_changed}; a suspected
+ * loss opens a case ({@code case.opened}). {@code ping} is sent only by the test route.
  */
 public enum EventType {
     STATUS_CHANGED("shipment.status_changed"),
@@ -47,6 +47,7 @@ public enum EventType {
         return switch (trigger) {
             case EXCEPTION -> Optional.of(EXCEPTION);
             case DELAYED -> Optional.of(DELAYED);
+            case ETA_CHANGED -> Optional.of(ETA_CHANGED);
             case SUSPECTED_LOST -> Optional.of(CASE_OPENED);
             case STALLED -> Optional.empty();
             default -> Optional.of(STATUS_CHANGED);

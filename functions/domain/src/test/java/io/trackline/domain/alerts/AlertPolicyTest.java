@@ -38,7 +38,8 @@ class AlertPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Trigger.class, names = {"LABEL_CREATED", "PICKED_UP", "IN_TRANSIT", "STALLED", "SUSPECTED_LOST"})
+    @EnumSource(value = Trigger.class, names = {"LABEL_CREATED", "PICKED_UP", "IN_TRANSIT", "STALLED", "SUSPECTED_LOST",
+            "ETA_CHANGED"})
     void shouldSuppressAsAlertOff_whenTriggerIsNotADefaultAlert(Trigger trigger) {
         NotificationDecision decision = policy.decide(situation(event(trigger), Channel.SMS, Preferences.defaults()));
 
@@ -223,7 +224,7 @@ class AlertPolicyTest {
 
     static ShipmentEvent event(Trigger trigger) {
         Status status = switch (trigger) {
-            case DELAYED, STALLED, SUSPECTED_LOST -> Status.IN_TRANSIT;
+            case DELAYED, ETA_CHANGED, STALLED, SUSPECTED_LOST -> Status.IN_TRANSIT;
             default -> Status.valueOf(trigger.name());
         };
         return event(trigger, status, NOW.minus(Duration.ofMinutes(5)),

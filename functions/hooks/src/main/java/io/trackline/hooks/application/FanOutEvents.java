@@ -7,6 +7,7 @@ import io.trackline.domain.webhooks.WebhookEndpoint;
 import io.trackline.domain.webhooks.port.DeliveryLog;
 import io.trackline.domain.webhooks.port.DeliveryQueue;
 import io.trackline.domain.webhooks.port.WebhookEndpoints;
+import io.trackline.view.shipment.TrackedShipment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +15,22 @@ import java.util.Optional;
 
 /**
  * A committed shipment event → one delivery per enabled endpoint of its tenant that subscribed to its type: kept for
- * replays, then queued on its own, so a slow or failing endpoint never holds up another. An event fanned out twice
- * (its message redelivered) queues its deliveries again under the same {@code webhook-id}s, which receivers
- * deduplicate; none is ever dropped.
+ * replays, then queued on its own, so a slow or failing endpoint never holds up another. The body carries the shipment
+ * as it is stored now (read once per event, and only when some endpoint wants it), whose version is the body's
+ * {@code sequence}. An event fanned out twice (its message redelivered) queues its deliveries again under the same
+ * {@code webhook-id}s, which receivers deduplicate; none is ever dropped.
  */
 public final class FanOutEvents {
     private final WebhookEndpoints endpoints;
+    private final ShipmentViews shipments;
     private final DeliveryLog log;
     private final DeliveryQueue queue;
     private final Payloads payloads;
 
-    public FanOutEvents(WebhookEndpoints endpoints, DeliveryLog log, DeliveryQueue queue, Payloads payloads) {
+    public FanOutEvents(WebhookEndpoints endpoints, ShipmentViews shipments, DeliveryLog log, DeliveryQueue queue,
+                        Payloads payloads) {
         this.endpoints = endpoints;
+        this.shipments = shipments;
         this.log = log;
         this.queue = queue;
         this.payloads = payloads;
@@ -39,9 +44,9 @@ public final class FanOutEvents {
         String body = null;
         for (WebhookEndpoint endpoint : endpoints.all(event.tenantId())) {
             if (!endpoint.receives(type.get())) continue;
-            if (body == null) body = payloads.body(event, type.get());
+            if (body == null) body = payloads.body(event, type.get(), shipmentOf(event));
             Delivery delivery = new Delivery(event.tenantId(), endpoint.id(), event.eventId(), type.get(), body,
-                    createdAt(event));
+                    event.createdAt());
             log.keep(delivery);
             deliveries.add(delivery);
         }
@@ -49,8 +54,19 @@ public final class FanOutEvents {
         return deliveries.size();
     }
 
-    /** When Trackline published it (events from before that field existed: when it happened). */
-    private static java.time.Instant createdAt(ShipmentEvent event) {
-        return event.publishedAt() != null ? event.publishedAt() : event.occurredAt().toInstant();
+    /**
+     * The shipment the event is about, as stored now: the state it committed or a later one. An older one (a read that
+     * missed the commit) or none fails the event, which the queue brings back later, and after its last receive keeps
+     * in its DLQ with this reason.
+     */
+    private TrackedShipment shipmentOf(ShipmentEvent event) {
+        TrackedShipment shipment = shipments.newest(event.shipmentId()).filter(s -> s.belongsTo(event.tenantId()))
+                .orElseThrow(() -> new IllegalStateException("shipment " + event.shipmentId() + " of event "
+                        + event.eventId() + " not found for its tenant"));
+        if (shipment.version() < event.sequence()) {
+            throw new IllegalStateException("shipment " + event.shipmentId() + " read at version " + shipment.version()
+                    + ", older than event " + event.eventId() + " (version " + event.sequence() + ")");
+        }
+        return shipment;
     }
 }

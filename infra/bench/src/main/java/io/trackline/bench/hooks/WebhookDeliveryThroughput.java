@@ -8,13 +8,12 @@ import io.trackline.aws.Settings;
 import io.trackline.aws.sns.SnsAnnouncer;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.domain.shipment.Announcement;
-import io.trackline.domain.alerts.Trigger;
-import io.trackline.domain.tracking.Location;
-import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.Status;
 import io.trackline.domain.webhooks.WebhookEndpoint;
 import io.trackline.domain.webhooks.WebhookIds;
 import io.trackline.emulator.Emulator;
+import io.trackline.domain.shipment.TrackingPolicy;
+import io.trackline.engine.dynamodb.DynamoDbShipments;
 import io.trackline.engine.dynamodb.DynamoDbWebhookEndpoints;
 import io.trackline.hooks.DeliveryHandler;
 import io.trackline.hooks.FanOutHandler;
@@ -22,25 +21,24 @@ import io.trackline.hooks.HooksWiring;
 import io.trackline.testkit.cloud.Stack;
 import io.trackline.testkit.cloud.TemplateStack;
 import io.trackline.testkit.engine.AwsCallCounter;
+import io.trackline.testkit.engine.ShipmentChanges;
 import io.trackline.testkit.sqs.LambdaPoller;
 import io.trackline.testkit.webhooks.WebhookReceiver;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Bench command for webhooks to API clients, on the emulator with template.yaml's resources and a real receiver on
@@ -52,10 +50,15 @@ import java.util.stream.Collectors;
  *       every {@code webhook-id} must succeed exactly once per endpoint; deliveries per second of the delivery
  *       function's own time; AWS calls per delivered webhook, and their list-price cost.</li>
  * </ol>
- * The anchor beside them, measured in the same run: one DynamoDB GetItem on the emulator and one POST to the receiver.
+ * Each change is committed to the table as the engine commits it before it is published, as the relay would publish it
+ * (the fan-out reads the shipment to render it). The anchor beside them, measured in the same run: one DynamoDB GetItem
+ * on the emulator and one POST to the receiver.
  */
 public final class WebhookDeliveryThroughput {
     private static final int LATENCY_CHANGES = 50;
+    /** The load's changes are spread over this many shipments, a tenth of them each at the default 1,000. */
+    private static final int SHIPMENTS = 100;
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     /** US East list prices: SQS standard per request, DynamoDB on-demand per write / read request unit, Lambda per request. */
     private static final double SQS = 0.40e-6, DYNAMO_WRITE = 0.625e-6, DYNAMO_READ = 0.125e-6, LAMBDA = 0.20e-6;
 
@@ -86,7 +89,9 @@ public final class WebhookDeliveryThroughput {
             LambdaPoller fanOut = new LambdaPoller(plain.sqs(), stack.queue("WebhookEventsQueue").url(), fanOutHandler);
             LambdaPoller delivery = new LambdaPoller(plain.sqs(), stack.queue("WebhookDeliveryQueue").url(), deliveryHandler);
             var endpoints = new DynamoDbWebhookEndpoints(plain.dynamoDb(), stack.tables().get("TrackingTable"));
-            Bench bench = new Bench(plain, stack, receiver, endpoints);
+            var committed = new ShipmentChanges(new DynamoDbShipments(plain.dynamoDb(), stack.tables().get("TrackingTable"),
+                    TrackingPolicy.DEFAULT, Clock.systemUTC()));
+            Bench bench = new Bench(plain, stack, receiver, endpoints, committed);
 
             out.printf("anchor: %.2f ms per DynamoDB GetItem on the emulator, %.2f ms per POST to the receiver%n",
                     bench.getItemMillis(), bench.postMillis());
@@ -117,7 +122,8 @@ public final class WebhookDeliveryThroughput {
         }
     }
 
-    private record Bench(AwsClients aws, Stack stack, WebhookReceiver receiver, DynamoDbWebhookEndpoints endpoints) {
+    private record Bench(AwsClients aws, Stack stack, WebhookReceiver receiver, DynamoDbWebhookEndpoints endpoints,
+                         ShipmentChanges changes) {
         double getItemMillis() {
             var key = io.trackline.engine.dynamodb.TrackingTable.webhookEndpointKey("anchor", "none");
             for (int i = 0; i < 50; i++) aws.dynamoDb().getItem(b -> b.tableName(stack.tables().get("TrackingTable")).key(key));
@@ -154,7 +160,7 @@ public final class WebhookDeliveryThroughput {
                 }
             });
             for (int i = 0; i < LATENCY_CHANGES; i++) {
-                ShipmentEvent event = event(tenant, "shp_L" + i, i);
+                ShipmentEvent event = change(changes.register(tenant, T0), 1);
                 published.put(WebhookIds.of(event.eventId(), endpoint.id()), System.nanoTime());
                 publish(event);
                 Thread.sleep(100);
@@ -177,8 +183,12 @@ public final class WebhookDeliveryThroughput {
             // fails every delivery's first attempt, so half its attempts (a random half would leave a tail of deliveries
             // on their 7th or 8th retry, minutes away even scaled, and measure the backoff rather than the functions)
             WebhookEndpoint flaky = register(tenant, "/load-flaky", (id, n) -> n == 1 ? 503 : 200);
-            List<ShipmentEvent> events = new ArrayList<>();
-            for (int i = 0; i < changes; i++) events.add(event(tenant, "shp_" + (i % 100), i));
+            // registered one by one, the changes committed (each shipment's in order, the shipments side by side), then
+            // published at once
+            List<String> shipments = IntStream.range(0, SHIPMENTS).mapToObj(n -> this.changes.register(tenant, T0)).toList();
+            List<ShipmentEvent> events = IntStream.range(0, SHIPMENTS).parallel().mapToObj(n ->
+                    IntStream.range(0, changes / SHIPMENTS + (n < changes % SHIPMENTS ? 1 : 0))
+                            .mapToObj(i -> change(shipments.get(n), i + 1)).toList()).flatMap(List::stream).toList();
             events.parallelStream().forEach(this::publish);
             Map<String, Long> before = counter.calls();
             long fanOutCalls0 = fanOutHandler.messages, deliveryNanos0 = deliveryHandler.nanos, deliveryMessages0 = deliveryHandler.messages;
@@ -247,12 +257,12 @@ public final class WebhookDeliveryThroughput {
             new SnsAnnouncer(aws.sns(), stack.topics().get("ShipmentEventsTopic"), null).announce(Announcement.of(event));
         }
 
-        private static ShipmentEvent event(String tenant, String shipmentId, int n) {
-            Instant at = Instant.parse("2026-03-02T09:00:00Z").plusSeconds(n);
-            return new ShipmentEvent(UUID.randomUUID().toString(), Trigger.IN_TRANSIT, shipmentId, tenant, "order-1",
-                    "customer-1", "ups", "1Z999AA10123456784", Status.IN_TRANSIT, Status.PICKED_UP, Milestone.IN_TRANSIT,
-                    null, false, false, LocalDate.parse("2026-03-05"), "Departed facility",
-                    new Location("Louisville", "KY", "40201", "US"), at.atOffset(ZoneOffset.UTC), at, n + 1);
+        /** The n-th status change of a shipment (in transit, out for delivery, in transit, ...), committed. */
+        private ShipmentEvent change(String shipmentId, int n) {
+            Status status = n % 2 == 1 ? Status.IN_TRANSIT : Status.OUT_FOR_DELIVERY;
+            List<ShipmentEvent> committed = changes.scan(shipmentId, status, null, T0.plus(Duration.ofMinutes(n)));
+            if (committed.size() != 1) throw new IllegalStateException("expected one status change, got " + committed);
+            return committed.getFirst();
         }
 
         private static double percentile(double[] sorted, int p) {

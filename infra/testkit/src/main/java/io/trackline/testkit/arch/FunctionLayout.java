@@ -38,7 +38,7 @@ public final class FunctionLayout {
             .or(resideInAPackage("io.trackline.*.http.."))
             .as("the handler, the wiring, the inbound HTTP adapter or problem+json");
     private static final String[] PLATFORM = {"software.amazon..", "com.amazonaws..", "io.trackline.aws", "io.trackline.aws.http..",
-            "io.trackline.engine.dynamodb.."};
+            "io.trackline.engine.dynamodb..", "io.trackline.view.dynamodb.."};
 
     private FunctionLayout() {
     }

@@ -1,8 +1,8 @@
 package io.trackline.api.adapter.dynamodb;
 
 import io.trackline.api.application.address.DeliveryAddresses;
-import io.trackline.api.application.tracking.Address;
-import io.trackline.api.application.tracking.AddressChange;
+import io.trackline.view.shipment.Address;
+import io.trackline.view.shipment.AddressChange;
 import io.trackline.engine.dynamodb.TrackingTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

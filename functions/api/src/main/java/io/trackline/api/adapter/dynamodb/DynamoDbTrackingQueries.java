@@ -4,10 +4,12 @@ import io.trackline.api.application.tracking.NotificationRecord;
 import io.trackline.api.application.tracking.PackageRegistration;
 import io.trackline.api.application.tracking.Page;
 import io.trackline.api.application.tracking.TrackedOrder;
-import io.trackline.api.application.tracking.TrackedShipment;
-import io.trackline.api.application.tracking.TrackingEvent;
+import io.trackline.view.shipment.TrackedShipment;
 import io.trackline.api.application.tracking.TrackingQueries;
+import io.trackline.engine.dynamodb.NotificationItem;
 import io.trackline.engine.dynamodb.TrackingTable;
+import io.trackline.view.dynamodb.DynamoDbShipmentViews;
+import io.trackline.view.dynamodb.ShipmentItems;
 import io.trackline.domain.shipment.Registration;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;
@@ -31,52 +33,25 @@ import static io.trackline.api.adapter.dynamodb.Items.s;
 import static io.trackline.api.adapter.dynamodb.Items.str;
 
 /**
- * The read side on the single table. A shipment and its scans come back in one Query on its partition: sort keys
- * {@code EVENT#…} < {@code NOTIF#…} < {@code SHIPMENT}, read newest first, so the shipment item leads and notifications
- * are filtered out. No Scan anywhere.
+ * The read side on the single table. A shipment and its scans come back in one Query on its partition (the view
+ * module's {@link DynamoDbShipmentViews}, which the webhook fan-out reads through too). No Scan anywhere.
  */
 public final class DynamoDbTrackingQueries implements TrackingQueries {
     private static final int MAX_PACKAGE_REGISTRATIONS = 100;
     private static final int BATCH_GET_LIMIT = 100;
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbShipmentViews shipments;
 
     public DynamoDbTrackingQueries(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.shipments = new DynamoDbShipmentViews(dynamo, table, false);
     }
 
     @Override
     public Optional<TrackedShipment> shipment(String shipmentId, int maxEvents) {
-        var request = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("PK = :pk AND SK BETWEEN :first AND :shipment")
-                .scanIndexForward(false);
-        var values = new HashMap<String, AttributeValue>(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)),
-                ":first", s(TrackingTable.EVENT_PREFIX), ":shipment", s(TrackingTable.SHIPMENT_SK)));
-        if (maxEvents == 0) {
-            request.limit(1);
-        } else {
-            request.filterExpression("SK = :shipment OR begins_with(SK, :event)");
-            values.put(":event", s(TrackingTable.EVENT_PREFIX));
-        }
-        request.expressionAttributeValues(values);
-        Map<String, AttributeValue> shipment = null;
-        List<TrackingEvent> events = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(request.exclusiveStartKey(start).build());
-            for (var item : page.items()) {
-                String sk = str(item, TrackingTable.SK);
-                if (TrackingTable.SHIPMENT_SK.equals(sk)) shipment = item;
-                else if (shipment == null) return Optional.empty();
-                else if (events.size() < maxEvents) events.add(ShipmentItems.event(item));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && maxEvents > 0 && events.size() < maxEvents);
-        if (shipment == null) return Optional.empty();
-        // Sort keys order scans by UTC time already; sorting again keeps the contract when two share an instant.
-        events.sort(Comparator.comparing((TrackingEvent e) -> e.occurredAt().toInstant()).reversed());
-        return Optional.of(ShipmentItems.shipment(shipment, events));
+        return shipments.shipment(shipmentId, maxEvents);
     }
 
     /**
@@ -153,11 +128,17 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         for (var item : response.items()) {
             String sk = str(item, TrackingTable.SK);
             if (TrackingTable.SHIPMENT_SK.equals(sk)) shipment = Optional.of(ShipmentItems.shipment(item, List.of()));
-            else if (sk.startsWith(TrackingTable.NOTIFICATION_PREFIX)) notifications.add(ShipmentItems.notification(item));
+            else if (sk.startsWith(TrackingTable.NOTIFICATION_PREFIX)) notifications.add(notification(item));
         }
         Optional<Map<String, String>> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(Items.position(response.lastEvaluatedKey())) : Optional.empty();
         return new ShipmentNotifications(shipment, new Page<>(notifications, next));
+    }
+
+    /** A notification item, read through the engine's codec ({@link NotificationItem#view}). */
+    private static NotificationRecord notification(Map<String, AttributeValue> item) {
+        NotificationItem.View n = NotificationItem.view(item);
+        return new NotificationRecord(n.id(), n.channel(), n.trigger(), n.state(), n.reason(), n.to(), n.createdAt());
     }
 
     private Map<String, TrackedShipment> shipmentsById(List<String> ids) {

@@ -1,27 +1,18 @@
 package io.trackline.api.adapter.dynamodb;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackline.aws.Json;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Attribute values to and from plain values and JSON trees, so records map onto nested item attributes (maps and
- * lists) through Jackson. Reading ignores attributes a record does not know: other functions may add some.
+ * Attribute values from plain values and JSON trees, so records map onto nested item attributes (maps and lists)
+ * through Jackson (the view module's {@code ShipmentItems} reads them back).
  */
 public final class Items {
-    private static final ObjectReader LENIENT = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private Items() {
     }
 
@@ -55,17 +46,6 @@ public final class Items {
         return List.of();
     }
 
-    /** A nested attribute read into {@code type}, empty when absent or null. */
-    public static <T> Optional<T> read(Map<String, AttributeValue> item, String name, Class<T> type) {
-        AttributeValue v = item.get(name);
-        if (v == null || Boolean.TRUE.equals(v.nul())) return Optional.empty();
-        try {
-            return Optional.ofNullable(LENIENT.treeToValue(toJson(v), type));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("attribute " + name + " is not a " + type.getSimpleName(), e);
-        }
-    }
-
     /** A record or map as a nested attribute; null fields are left out. */
     public static AttributeValue of(Object value) {
         return fromJson(Json.mapper().valueToTree(value));
@@ -86,30 +66,6 @@ public final class Items {
         if (node.isBoolean()) return AttributeValue.fromBool(node.booleanValue());
         if (node.isNumber()) return AttributeValue.fromN(node.asText());
         return AttributeValue.fromS(node.asText());
-    }
-
-    public static JsonNode toJson(AttributeValue v) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (v.s() != null) return f.textNode(v.s());
-        if (v.n() != null) return f.numberNode(new java.math.BigDecimal(v.n()));
-        if (v.bool() != null) return f.booleanNode(v.bool());
-        if (v.hasM()) {
-            ObjectNode o = f.objectNode();
-            v.m().forEach((k, x) -> o.set(k, toJson(x)));
-            return o;
-        }
-        if (v.hasL()) {
-            ArrayNode a = f.arrayNode();
-            v.l().forEach(x -> a.add(toJson(x)));
-            return a;
-        }
-        if (v.hasSs()) {
-            ArrayNode a = f.arrayNode();
-            v.ss().forEach(a::add);
-            return a;
-        }
-        SdkBytes b = v.b();
-        return b != null ? f.binaryNode(b.asByteArray()) : f.nullNode();
     }
 
     /** A LastEvaluatedKey (all our keys are strings) as a plain map, and back. */

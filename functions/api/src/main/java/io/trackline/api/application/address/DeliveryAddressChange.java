@@ -1,9 +1,9 @@
 package io.trackline.api.application.address;
 
 import io.trackline.api.application.Refusal;
-import io.trackline.api.application.tracking.AddressChange;
-import io.trackline.api.application.tracking.Address;
-import io.trackline.api.application.tracking.TrackedShipment;
+import io.trackline.view.shipment.AddressChange;
+import io.trackline.view.shipment.Address;
+import io.trackline.view.shipment.TrackedShipment;
 import io.trackline.api.application.tracking.TrackingQueries;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.trackline.api.application.address;
 
-import io.trackline.api.application.tracking.Address;
-import io.trackline.api.application.tracking.AddressChange;
+import io.trackline.view.shipment.Address;
+import io.trackline.view.shipment.AddressChange;
 
 /** Writes a new delivery address onto a shipment. */
 public interface DeliveryAddresses {

@@ -1,6 +1,6 @@
 package io.trackline.api.application.issues;
 
-import io.trackline.api.application.tracking.TrackedShipment;
+import io.trackline.view.shipment.TrackedShipment;
 
 import java.util.List;
 

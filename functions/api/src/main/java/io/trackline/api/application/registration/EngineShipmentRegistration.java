@@ -1,7 +1,7 @@
 package io.trackline.api.application.registration;
 
 import io.trackline.api.application.Refusal;
-import io.trackline.api.application.tracking.TrackedShipment;
+import io.trackline.view.shipment.TrackedShipment;
 import io.trackline.api.application.tracking.TrackingQueries;
 import io.trackline.domain.shipment.Contact;
 import io.trackline.domain.shipment.DeliveryAddress;

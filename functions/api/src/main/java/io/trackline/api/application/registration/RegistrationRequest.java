@@ -1,7 +1,7 @@
 package io.trackline.api.application.registration;
 
-import io.trackline.api.application.tracking.Address;
-import io.trackline.api.application.tracking.Contact;
+import io.trackline.view.shipment.Address;
+import io.trackline.view.shipment.Contact;
 
 import java.time.LocalDate;
 

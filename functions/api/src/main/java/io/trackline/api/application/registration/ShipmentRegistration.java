@@ -1,6 +1,6 @@
 package io.trackline.api.application.registration;
 
-import io.trackline.api.application.tracking.TrackedShipment;
+import io.trackline.view.shipment.TrackedShipment;
 
 /**
  * Registers a shipment (and its order on first sight), idempotent on carrier + tracking number within the tenant.

@@ -1,5 +1,6 @@
 package io.trackline.api.application.tracking;
 
+import io.trackline.view.shipment.TrackedShipment;
 import io.trackline.api.application.Refusal;
 
 import java.util.List;

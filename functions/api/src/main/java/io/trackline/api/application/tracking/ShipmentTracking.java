@@ -1,5 +1,7 @@
 package io.trackline.api.application.tracking;
 
+import io.trackline.view.shipment.PublicPackage;
+import io.trackline.view.shipment.TrackedShipment;
 import io.trackline.api.application.Refusal;
 import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.TrackingNumber;

@@ -1,6 +1,6 @@
-package io.trackline.api.application.tracking;
+package io.trackline.view.shipment;
 
-import io.trackline.api.http.ShipmentJson;
+import io.trackline.view.json.ShipmentJson;
 import io.trackline.domain.tracking.Location;
 import io.trackline.domain.tracking.Status;
 import org.junit.jupiter.api.Test;

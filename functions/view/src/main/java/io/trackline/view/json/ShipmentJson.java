@@ -1,12 +1,11 @@
-package io.trackline.api.http;
+package io.trackline.view.json;
 
-import io.trackline.api.application.tracking.Audience;
-import io.trackline.api.application.tracking.CustomerTexts;
-import io.trackline.api.application.tracking.Eta;
-import io.trackline.api.application.tracking.OrderSummary;
-import io.trackline.api.application.tracking.PublicPackage;
-import io.trackline.api.application.tracking.TrackedShipment;
-import io.trackline.api.application.tracking.TrackingEvent;
+import io.trackline.view.shipment.Audience;
+import io.trackline.view.shipment.CustomerTexts;
+import io.trackline.view.shipment.Eta;
+import io.trackline.view.shipment.PublicPackage;
+import io.trackline.view.shipment.TrackedShipment;
+import io.trackline.view.shipment.TrackingEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackline.aws.Json;
@@ -16,11 +15,11 @@ import io.trackline.domain.tracking.Milestone;
 import io.trackline.domain.tracking.Status;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /**
- * The JSON of shipments and orders (PRODUCT.md §4 "Shapes"), cut to what the {@link Audience} may see. Written by hand
- * rather than by reflection so that a field reaches a client only where this class says so.
+ * The JSON of a shipment (PRODUCT.md §4 "Shapes"), cut to what the {@link Audience} may see: the one renderer of
+ * {@code GET /v1/shipments/{id}} and of the {@code shipment} in a webhook to an API client (README "Webhooks to API
+ * clients"). Written by hand rather than by reflection so that a field reaches a client only where this class says so.
  */
 public final class ShipmentJson {
     private ShipmentJson() {
@@ -87,22 +86,6 @@ public final class ShipmentJson {
                 .put("actionText", actionRequired ? CustomerTexts.action(reason) : null)
                 .put("delayed", delayed)
                 .put("terminal", terminal);
-    }
-
-    public static ObjectNode order(String orderId, String customerId, List<TrackedShipment> shipments, Audience audience) {
-        ObjectNode json = Json.mapper().createObjectNode().put("orderId", orderId).put("customerId", customerId);
-        json.set("summary", summary(OrderSummary.of(shipments)));
-        ArrayNode list = json.putArray("shipments");
-        shipments.forEach(s -> list.add(shipment(s, audience, false)));
-        return json;
-    }
-
-    private static ObjectNode summary(OrderSummary summary) {
-        return Json.mapper().createObjectNode()
-                .put("shipments", summary.shipments())
-                .put("delivered", summary.delivered())
-                .put("text", summary.text())
-                .put("earliestOpenEta", date(summary.earliestOpenEta()));
     }
 
     private static ObjectNode eta(Eta eta) {

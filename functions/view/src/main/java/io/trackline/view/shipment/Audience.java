@@ -1,4 +1,4 @@
-package io.trackline.api.application.tracking;
+package io.trackline.view.shipment;
 
 /** Who is looking, which decides what a shipment shows. */
 public enum Audience {

@@ -1,4 +1,4 @@
-package io.trackline.api.application.tracking;
+package io.trackline.view.shipment;
 
 import io.trackline.domain.tracking.ExceptionReason;
 import io.trackline.domain.tracking.Milestone;

@@ -1,4 +1,4 @@
-package io.trackline.api.application.tracking;
+package io.trackline.view.shipment;
 
 import java.time.Instant;
 
