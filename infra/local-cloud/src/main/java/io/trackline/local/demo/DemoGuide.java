@@ -63,8 +63,8 @@ public final class DemoGuide {
         out.append("""
 
                 Try it:
-                  # register a shipment (tenant 1)
-                  curl -sS -X POST %1$s/v1/shipments -H 'x-api-key: %2$s' -H 'content-type: application/json' -d '{"orderId":"order-1001","customerId":"%3$s","carrier":"usps","trackingNumber":"9400111899223817576001","service":"Priority Mail","promisedDeliveryDate":"2030-01-15","deliveryAddress":{"name":"Ada Lovelace","line1":"1 Main St","city":"Springfield","region":"IL","postalCode":"62701","country":"US"},"contact":{"email":"ada@example.com","phone":"+14155550123"}}'
+                  # register a shipment (tenant 1), promised a week from today (registration accepts dates within 2 years)
+                  curl -sS -X POST %1$s/v1/shipments -H 'x-api-key: %2$s' -H 'content-type: application/json' -d '{"orderId":"order-1001","customerId":"%3$s","carrier":"usps","trackingNumber":"9400111899223817576001","service":"Priority Mail","promisedDeliveryDate":"'$(date -u -d +7days +%%F)'","deliveryAddress":{"name":"Ada Lovelace","line1":"1 Main St","city":"Springfield","region":"IL","postalCode":"62701","country":"US"},"contact":{"email":"ada@example.com","phone":"+14155550123"}}'
 
                   # send a signed native webhook (Standard Webhooks)
                   id=msg_$(date +%%s%%N); ts=$(date +%%s)
