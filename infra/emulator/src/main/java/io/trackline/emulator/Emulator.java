@@ -28,11 +28,26 @@ public final class Emulator implements AutoCloseable {
     private final URI endpoint;
     private final String kind;
     private final AutoCloseable stopper;
+    private final Optional<Path> log;
 
     private Emulator(URI endpoint, String kind, AutoCloseable stopper) {
+        this(endpoint, kind, stopper, Optional.empty());
+    }
+
+    private Emulator(URI endpoint, String kind, AutoCloseable stopper, Optional<Path> log) {
         this.endpoint = endpoint;
         this.kind = kind;
         this.stopper = stopper;
+        this.log = log;
+    }
+
+    /** What the moto this JVM started has written so far; empty for an emulator it did not start. */
+    public String log() {
+        try {
+            return log.isPresent() ? Files.readString(log.get()) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read moto's log", e);
+        }
     }
 
     public URI endpoint() {
@@ -121,13 +136,38 @@ public final class Emulator implements AutoCloseable {
             // where moto's request recorder (/moto-api/recorder/..., off unless started; the Lambda bench's cost meter) writes,
             // beside the log rather than moto_recording in the working directory
             builder.environment().put("MOTO_RECORDER_FILEPATH", log.resolveSibling(log.getFileName() + ".recording").toString());
+            builder.environment().merge("PYTHONPATH", MotoRepairs.DIRECTORY.toString(),
+                    (given, repairs) -> repairs + java.io.File.pathSeparator + given);
             Process process = builder.start();
             ProcessHandle handle = process.toHandle();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             awaitReady(endpoint, process, log);
-            return new Emulator(endpoint, "moto", () -> stop(handle));
+            return new Emulator(endpoint, "moto", () -> stop(handle), Optional.of(log));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start moto_server", e);
+        }
+    }
+
+    /**
+     * Trackline's repair of moto (README "Local cloud"): {@code sitecustomize.py}, which Python loads at start from the
+     * {@code PYTHONPATH}, unpacked once per JVM. It makes a DynamoDB transaction back up the items it names instead of
+     * deep-copying whole tables, which cost seconds and gigabytes per transaction on a full table and lost other
+     * requests' writes when a cancelled transaction put its copy back.
+     */
+    private static final class MotoRepairs {
+        static final Path DIRECTORY = unpack();
+
+        private static Path unpack() {
+            try (var source = Emulator.class.getResourceAsStream("moto/sitecustomize.py")) {
+                if (source == null) throw new IllegalStateException("sitecustomize.py is missing from the emulator's jar");
+                Path directory = Files.createTempDirectory("trackline-moto-");
+                Files.copy(source, directory.resolve("sitecustomize.py"));
+                directory.resolve("sitecustomize.py").toFile().deleteOnExit();
+                directory.toFile().deleteOnExit();
+                return directory;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not unpack moto's repair", e);
+            }
         }
     }
 

@@ -38,13 +38,19 @@ import java.util.zip.ZipOutputStream;
  * returning a constant (the floor) and a plain SDK v2 handler doing one DynamoDB GetItem. Then a realistic run (the
  * smoke test's journey, {@code rounds} times, and one sweeper run) drives every function; printed per function: cold
  * start (Init Duration + first Duration), invocations, Max Memory Used against MemorySize, and what the cold start's
- * init costs. Last, the cost per million carrier scans ({@link ScanCost}) for both traffic mixes, {@code shipments}
- * shipments each, beside the goal and the GetItem anchor's cost per million warm invocations.
+ * init costs. Then the cost per million carrier scans ({@link ScanCost}) for both traffic mixes, {@code shipments}
+ * shipments each, beside the goal and the GetItem anchor's cost per million warm invocations. Last, the whole local
+ * cloud's peak resident memory over the run and the mixes ({@link MemoryFootprint}), beside the budget and one idle
+ * function JVM (the constant anchor).
  */
 public final class LambdaBench {
     /** Issue 12's goal: the whole pipeline's cost per million carrier scans. */
     static final double GOAL = 3.00;
     private static final int ANCHOR_WARM_INVOCATIONS = 20;
+    /** How the bench sizes a function: half again its peak for headroom, in 64 MB steps, at least Lambda's 128 MB. */
+    private static final String SUFFICES = "1.5 x max MB, rounded up to 64 MB, at least 128";
+    /** Issue 12's budget for the whole local cloud. */
+    private static final long MEMORY_BUDGET_MB = 3 * 1024;
 
     private LambdaBench() {
     }
@@ -67,7 +73,10 @@ public final class LambdaBench {
                     anchor(lambda, "AnchorPlainSdkGetItem", GetItemHandler.class,
                             deploymentPackage(work, GetItemHandler.class, sdkJars(root.resolve("infra/local-cloud/target/lib"))), table, env));
             for (ProcessFunction anchor : anchors) anchor.invoke(Map.of("bench", true));
+            Bill anchorCost = ScanCost.warmGetItemAnchor(anchors.get(1), ANCHOR_WARM_INVOCATIONS);
+            anchors.forEach(ProcessFunction::close);
 
+            MemoryFootprint footprint = MemoryFootprint.start(Duration.ofMillis(250));
             for (int i = 0; i < rounds; i++) {
                 int status = new Smoke(new SmokeOptions(cloud.apiUrl(), cloud.demo().tenants().getFirst().apiKey(),
                         cloud.demo().webhookSecrets().get("native"), Duration.ofSeconds(90), Optional.empty()), quiet).run();
@@ -76,28 +85,28 @@ public final class LambdaBench {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cloud.apiUrl() + "/local/schedules/SweeperFunction"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
-            Map<String, ProcessFunction> all = new TreeMap<>(lambda.functions());
-            Map<String, List<Report>> smokeRun = new TreeMap<>();
-            all.forEach((name, function) -> smokeRun.put(name, reports(function.log().lines())));
-
-            Bill anchorCost = ScanCost.warmGetItemAnchor(anchors.get(1), ANCHOR_WARM_INVOCATIONS);
             ScanCost.Scope scope = scope(anchors);
             Set<String> notPerScan = scope.notPerScan();
             List<ScanCost.Result> costs = new ArrayList<>();
             for (CarrierTraffic traffic : CarrierTraffic.values()) {
                 costs.add(ScanCost.measure(cloud, traffic, shipments, scope, System.getenv()));
             }
+            footprint.close();
+            Map<String, List<Report>> run = new TreeMap<>();
+            lambda.functions().forEach((name, function) -> run.put(name, reports(function.log().lines())));
 
             System.setOut(out);
-            out.printf(Locale.ROOT, "Lambda under its Java runtime (JDK %s, %d cores), %d smoke journeys + 1 sweeper run%n",
-                    System.getProperty("java.version"), java.lang.Runtime.getRuntime().availableProcessors(), rounds);
-            out.printf(Locale.ROOT, "%-24s %10s %10s %10s %7s %9s %9s %12s%n", "function", "init ms", "first ms",
-                    "cold ms", "calls", "max MB", "memory MB", "init cost $");
-            smokeRun.forEach((name, reports) -> print(out, name, reports));
-            double pipelineInit = smokeRun.entrySet().stream().filter(e -> !notPerScan.contains(e.getKey()) && !e.getValue().isEmpty())
+            out.printf(Locale.ROOT, "Lambda under its Java runtime (JDK %s, %d cores), %d smoke journeys + 1 sweeper run, then"
+                            + " both traffic mixes below; max MB over all of it, and the MemorySize that would suffice (%s)%n",
+                    System.getProperty("java.version"), java.lang.Runtime.getRuntime().availableProcessors(), rounds, SUFFICES);
+            out.printf(Locale.ROOT, "%-24s %10s %10s %10s %7s %9s %9s %9s %12s%n", "function", "init ms", "first ms",
+                    "cold ms", "calls", "max MB", "memory MB", "suffices", "init cost $");
+            run.forEach((name, reports) -> print(out, name, reports));
+            double pipelineInit = run.entrySet().stream().filter(e -> !notPerScan.contains(e.getKey()) && !e.getValue().isEmpty())
                     .mapToDouble(e -> ScanCost.initCost(e.getValue().getFirst())).sum();
             out.printf(Locale.ROOT, "a cold start of every function on the scan path costs $%.6f (Init Duration's GB-seconds, billed"
                     + " since August 2025); left out of the steady-state cost below%n%n", pipelineInit);
+            printFootprint(out, footprint.peak(), run.get(anchors.getFirst().name()));
 
             out.printf(Locale.ROOT, "Cost per 1M carrier scans at us-east-1 list prices, warm functions (Init Duration left out),"
                     + " DynamoDB units from item sizes%n");
@@ -135,8 +144,23 @@ public final class LambdaBench {
         Report first = reports.getFirst();
         double init = first.initDurationMs().orElse(0.0);
         long maxMemory = reports.stream().mapToLong(Report::maxMemoryUsedMb).max().orElse(0);
-        out.printf(Locale.ROOT, "%-24s %10.0f %10.0f %10.0f %7d %9d %9d %12.8f%n", name, init, first.durationMs(),
-                init + first.durationMs(), reports.size(), maxMemory, first.memorySizeMb(), ScanCost.initCost(first));
+        out.printf(Locale.ROOT, "%-24s %10.0f %10.0f %10.0f %7d %9d %9d %9d %12.8f%n", name, init, first.durationMs(),
+                init + first.durationMs(), reports.size(), maxMemory, first.memorySizeMb(), sufficientMemorySize(maxMemory),
+                ScanCost.initCost(first));
+    }
+
+    /** {@link #SUFFICES}. */
+    static long sufficientMemorySize(long maxMemoryUsedMb) {
+        return Math.max(128, (maxMemoryUsedMb * 3 / 2 + 63) / 64 * 64);
+    }
+
+    /** The whole local cloud's peak, beside the anchor: one JVM under the runtime that returns a constant. */
+    private static void printFootprint(PrintStream out, MemoryFootprint.Sample peak, List<Report> constantAnchor) {
+        long anchorMb = constantAnchor.stream().mapToLong(Report::maxMemoryUsedMb).max().orElse(0);
+        out.printf(Locale.ROOT, "Whole local cloud, peak resident memory over the run above and both traffic mixes: %d MB"
+                        + " (budget %d MB): local cloud JVM %d MB, emulator %d MB, %d function JVMs %d MB; anchor, same run:"
+                        + " the constant handler's JVM %d MB%n%n", peak.totalKb() / 1024, MEMORY_BUDGET_MB,
+                peak.cloudJvmKb() / 1024, peak.emulatorKb() / 1024, peak.functionProcesses(), peak.functionsKb() / 1024, anchorMb);
     }
 
     private static ProcessFunction anchor(io.trackline.local.runtime.LocalLambda lambda, String name, Class<?> handler,
