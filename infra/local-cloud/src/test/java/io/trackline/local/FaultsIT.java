@@ -5,6 +5,7 @@ import io.trackline.local.runtime.FunctionLog;
 import io.trackline.local.testing.BrokenTemplate;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Http;
+import io.trackline.local.testing.HungryHandler;
 import io.trackline.local.testing.SlowHandler;
 import io.trackline.local.testing.VendorWebhooks;
 import io.trackline.testkit.cloud.LocalAws;
@@ -66,13 +67,20 @@ class FaultsIT {
         }
     }
 
-    /** The processor replaced by a handler that takes 30 s, with a Timeout of 1 s. */
+    /**
+     * The processor replaced by a handler that takes 30 s, with a Timeout of 1 s; the sweeper by one that takes 200 MB,
+     * with a MemorySize of 128.
+     */
     @Test
-    void shouldKillRetryThenDeadLetter_whenTheFunctionOutlivesItsTimeout(@TempDir Path directory) throws IOException {
-        Path jar = slowFunctionJar(directory);
+    void shouldKillRetryThenDeadLetter_whenTheFunctionOutlivesItsTimeout_andKillIt_whenItOutgrowsItsMemorySize(
+            @TempDir Path directory) throws IOException {
         Path template = BrokenTemplate.ofRepository()
                 .replace("CodeUri: \\S*functions/processor/target/function\\.jar\\n      Handler: \\S+",
-                        "CodeUri: " + jar + "\n      Handler: " + SlowHandler.class.getName() + "::handleRequest\n      Timeout: 1")
+                        "CodeUri: " + functionJar(directory, SlowHandler.class) + "\n      Handler: " + SlowHandler.class.getName()
+                                + "::handleRequest\n      Timeout: 1")
+                .replace("CodeUri: \\S*functions/sweeper/target/function\\.jar\\n      Handler: \\S+",
+                        "CodeUri: " + functionJar(directory, HungryHandler.class) + "\n      Handler: " + HungryHandler.class.getName()
+                                + "::handleRequest\n      MemorySize: 128")
                 .writeTo(directory);
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(template));
              LocalAws aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey())) {
@@ -85,6 +93,15 @@ class FaultsIT {
             // each retry started a new process (the killed one is gone): a cold start, and its REPORT says timeout
             assertThat(log.stream().filter(line -> line.startsWith("REPORT ") && line.contains("Init Duration")
                     && line.endsWith("Status: timeout"))).hasSize(5);
+
+            // when the sweeper's schedule runs it
+            var run = Http.post(cloud.apiUrl().resolve("/local/schedules/SweeperFunction"), "application/json", new byte[0]);
+            // then its environment is stopped as it passes 128 MB, reported as Lambda reports it, and its run fails
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(500);
+            assertThat(run.body()).contains("Runtime exited with error: signal: killed");
+            assertThat(log(cloud, "SweeperFunction")).anyMatch(line -> line.startsWith("REPORT ")
+                    && line.contains("Memory Size: 128 MB\tMax Memory Used: 128 MB")
+                    && line.endsWith("Status: error\tError Type: Runtime.OutOfMemory"));
         }
     }
 
@@ -102,12 +119,12 @@ class FaultsIT {
         return cloud.log(function).map(FunctionLog::lines).orElseThrow();
     }
 
-    /** A function jar holding {@link SlowHandler} alone, as a deployment package. */
-    private static Path slowFunctionJar(Path directory) throws IOException {
-        String entry = SlowHandler.class.getName().replace('.', '/') + ".class";
-        Path jar = directory.resolve("slow-function.jar");
+    /** A function jar holding the handler's class alone, as a deployment package. */
+    private static Path functionJar(Path directory, Class<?> handler) throws IOException {
+        String entry = handler.getName().replace('.', '/') + ".class";
+        Path jar = directory.resolve(handler.getSimpleName() + ".jar");
         try (var out = new JarOutputStream(Files.newOutputStream(jar));
-             var in = SlowHandler.class.getClassLoader().getResourceAsStream(entry)) {
+             var in = handler.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
             out.closeEntry();

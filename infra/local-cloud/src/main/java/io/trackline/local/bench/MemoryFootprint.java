@@ -1,8 +1,7 @@
 package io.trackline.local.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.trackline.local.runtime.ProcessMemory;
+
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -57,30 +56,18 @@ final class MemoryFootprint implements AutoCloseable {
         int functions = 0;
         for (ProcessHandle process : self.descendants().toList()) {
             if (emulator.contains(process.pid())) {
-                emulatorKb += residentKb(process.pid());
+                emulatorKb += ProcessMemory.RESIDENT.kb(process.pid());
             } else if (isJvm(process)) {
-                functionsKb += residentKb(process.pid());
+                functionsKb += ProcessMemory.RESIDENT.kb(process.pid());
                 functions++;
             }
         }
-        Sample now = new Sample(residentKb(self.pid()), emulatorKb, functionsKb, functions);
+        Sample now = new Sample(ProcessMemory.RESIDENT.kb(self.pid()), emulatorKb, functionsKb, functions);
         if (now.totalKb() > peak.totalKb()) peak = now;
     }
 
     private static boolean isJvm(ProcessHandle process) {
         return process.info().command().map(command -> command.endsWith("/java")).orElse(false);
-    }
-
-    /** 0 for a process that has just ended. */
-    private static long residentKb(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                    .findFirst().orElse(0);
-        } catch (IOException | NumberFormatException gone) {
-            return 0;
-        }
     }
 
     @Override

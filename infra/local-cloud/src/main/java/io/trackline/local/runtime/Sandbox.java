@@ -1,8 +1,6 @@
 package io.trackline.local.runtime;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +25,7 @@ final class Sandbox implements AutoCloseable {
      * has been seen to need more; an init that takes longer than this fails the invocation.
      */
     static final Duration INIT_LIMIT = Duration.ofSeconds(60);
+    private static final Duration MEMORY_CHECK = Duration.ofMillis(50);
 
     private final FunctionConfiguration function;
     private final JavaRuntime runtime;
@@ -34,6 +34,8 @@ final class Sandbox implements AutoCloseable {
     private Process process;
     private RuntimeApi api;
     private long startedNanos;
+    /** Set when the current process outgrew the function's MemorySize and was killed for it. */
+    private AtomicBoolean outOfMemory = new AtomicBoolean();
 
     /** @param localEnvironment what the local cloud adds per process start: the endpoint, the role's fresh credentials */
     Sandbox(FunctionConfiguration function, JavaRuntime runtime, Supplier<Map<String, String>> localEnvironment, FunctionLog log) {
@@ -66,9 +68,10 @@ final class Sandbox implements AutoCloseable {
             CompletableFuture.anyOf(invocation.outcome, process.onExit()).get(Math.max(0, left), TimeUnit.NANOSECONDS);
             outcome = invocation.outcome.getNow(null);
             if (outcome == null) {
-                outcome = Outcome.Failure.local("Runtime.ExitError", "RequestId: " + requestId
-                        + " Error: Runtime exited with error: exit status " + process.exitValue());
-                status = "\tStatus: error\tError Type: Runtime.ExitError";
+                boolean killed = outOfMemory.get();
+                outcome = Outcome.Failure.local("Runtime.ExitError", "RequestId: " + requestId + " Error: Runtime exited with error: "
+                        + (killed ? "signal: killed" : "exit status " + process.exitValue()));
+                status = "\tStatus: error\tError Type: " + (killed ? "Runtime.OutOfMemory" : "Runtime.ExitError");
             }
         } catch (TimeoutException late) {
             String message = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + requestId + " Task timed out after "
@@ -83,7 +86,8 @@ final class Sandbox implements AutoCloseable {
             throw new IllegalStateException("an invocation's outcome never fails", e);
         }
         double duration = millisSince(taken);
-        long maxMemory = maxMemoryMb(process);
+        // a process killed for its memory reports the whole MemorySize used, as Lambda does
+        long maxMemory = outOfMemory.get() ? function.memoryMb() : ProcessMemory.PEAK_RESIDENT.kb(process.pid()) / 1024;
         if (!status.isEmpty()) stop();
         log.line("END RequestId: " + requestId);
         log.line(Report.line(requestId, duration, initMillis, function.memoryMb(), maxMemory) + status);
@@ -124,20 +128,31 @@ final class Sandbox implements AutoCloseable {
         }
         log.follow(process.getInputStream(), "stdout");
         log.follow(process.getErrorStream(), "stderr");
+        outOfMemory = new AtomicBoolean();
+        watchMemory(process, outOfMemory);
     }
 
-    /** Peak resident memory of the process so far, what Lambda reports as Max Memory Used ({@code VmHWM}). */
-    private static long maxMemoryMb(Process process) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+    /**
+     * Lambda stops an execution environment whose memory exceeds the function's MemorySize: so does this, checking the
+     * process's resident memory every {@link #MEMORY_CHECK} while it lives (the heap alone is capped at 85 % of it by
+     * the runtime's options; the rest, metaspace, threads, direct buffers, is not).
+     */
+    private void watchMemory(Process process, AtomicBoolean killed) {
+        long limitKb = function.memoryMb() * 1024L;
+        Thread.ofVirtual().name(function.name() + "-memory").start(() -> {
+            while (process.isAlive()) {
+                if (ProcessMemory.RESIDENT.kb(process.pid()) > limitKb) {
+                    killed.set(true);
+                    process.destroyForcibly();
+                    return;
+                }
+                try {
+                    Thread.sleep(MEMORY_CHECK);
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
-        } catch (IOException | RuntimeException gone) {
-            // the process ended (killed at its timeout): no figure
-        }
-        return 0;
+        });
     }
 
     private static double millisSince(long nanos) {
