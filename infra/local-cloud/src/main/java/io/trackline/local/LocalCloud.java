@@ -26,8 +26,10 @@ import io.trackline.local.lambda.StreamPoller;
 import io.trackline.testkit.template.Intrinsic;
 import io.trackline.testkit.template.Resolver;
 import io.trackline.testkit.template.Specs;
+import io.trackline.testkit.template.SamTransform;
 import io.trackline.testkit.template.Template;
 import io.trackline.testkit.template.TemplateException;
+import io.trackline.testkit.template.Triggers;
 
 import java.net.URI;
 import java.time.Clock;
@@ -65,10 +67,12 @@ public final class LocalCloud implements AutoCloseable {
     private final Optional<LocalLambda> lambda;
     /** With IAM enforced: the managed policies the emulator does not know (not attached). */
     private final Optional<LocalIam> iam;
+    private final Triggers triggers;
 
     private LocalCloud(List<AutoCloseable> resources, Gateway gateway, Emulator emulator, Stack stack, LocalIssuer issuer,
                        DemoCredentials demo, List<String> scheduledFunctions, String startup, Optional<LocalLambda> lambda,
-                       Optional<LocalIam> iam) {
+                       Optional<LocalIam> iam, Triggers triggers) {
+        this.triggers = triggers;
         this.startup = startup;
         this.lambda = lambda;
         this.iam = iam;
@@ -92,37 +96,43 @@ public final class LocalCloud implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             Phases phases = new Phases();
+            // template.yaml itself is still read for what the transform passes through unchanged, so that the
+            // Provisioner (which function-module tests use without running the transform) and the in-process functions
+            // (handler classes built in this JVM) stay one reading shared with them: the tables, queues, topics,
+            // subscriptions and secrets, the parameters and conditions the Resolver evaluates, and the functions'
+            // environment. What invokes the functions, and (under Lambda's runtime) what each function is and its
+            // role, come from the transform's output.
             Template template = Template.load(options.template());
-            NotifierLeaseCheck.check(template, options.visibilityTimeout());
             boolean lambdaRuntime = options.functions() == LocalCloudOptions.Functions.LAMBDA_RUNTIME;
-            Optional<CompletableFuture<Template>> transform = lambdaRuntime
-                    ? Optional.of(SamTransform.start(options.template(), LocalCloudOptions.repositoryRoot(java.nio.file.Path.of("").toAbsolutePath())))
-                    : Optional.empty();
+            CompletableFuture<Template> transform = SamTransform.start(options.template(),
+                    LocalCloudOptions.repositoryRoot(java.nio.file.Path.of("").toAbsolutePath()));
             var signingKey = CompletableFuture.supplyAsync(LocalIssuer::newKey);
             Gateway gateway = Gateway.bind(options.port());
             started.add(gateway);
             Emulator emulator = Emulator.start(options.environment());
             started.add(emulator);
             phases.done("emulator");
+            Template transformed = join(transform);
+            Triggers triggers = transformed.triggers();
+            NotifierLeaseCheck.check(transformed, options.visibilityTimeout());
             String region = options.environment().getOrDefault("AWS_REGION", Emulator.DEFAULT_REGION);
             LocalAws setUp = new LocalAws(emulator.endpoint(), region);
             started.add(setUp);
 
             Resolver resolver = new Resolver(template, STACK_NAME, region, LocalAws.ACCOUNT_ID);
-            useLocalIssuer(template, resolver, gateway.url() + Gateway.ISSUER_PATH);
+            useLocalIssuer(triggers, template, resolver, gateway.url() + Gateway.ISSUER_PATH);
             Stack stack = new Provisioner(setUp, template, resolver, options.namePrefix(), options.visibilityTimeout()).provision();
             phases.done("provisioning");
 
-            Optional<Template> transformed = transform.map(LocalCloud::join);
             // IAM is moto's to enforce: with another emulator the functions and the local cloud keep its credentials.
-            Optional<LocalIam> iam = transformed.filter(t -> emulator.isMoto()).map(t -> LocalIam.create(emulator.endpoint(),
-                    region, t, resolver, options.namePrefix(), Emulator.DEMO_ACCESS_KEY));
+            Optional<LocalIam> iam = lambdaRuntime && emulator.isMoto() ? Optional.of(LocalIam.create(emulator.endpoint(),
+                    region, transformed, resolver, options.namePrefix(), Emulator.DEMO_ACCESS_KEY)) : Optional.empty();
             iam.ifPresent(started::add);
             LocalAws aws = iam.map(i -> new LocalAws(emulator.endpoint(), region, i.operator().accessKeyId(),
                     i.operator().secretAccessKey())).orElse(setUp);
             if (aws != setUp) started.add(aws);
 
-            Map<String, List<String>> audiences = audiences(template, resolver);
+            Map<String, List<String>> audiences = audiences(triggers, resolver);
             LocalIssuer issuer = LocalIssuer.withKey(signingKey.join(), gateway.url() + Gateway.ISSUER_PATH,
                     audiences.values().stream().flatMap(List::stream).distinct().toList());
             Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
@@ -141,9 +151,9 @@ public final class LocalCloud implements AutoCloseable {
                     ? Optional.of(LocalLambda.start(options.lambdaRuntime(), options.concurrency(), System.out)) : Optional.empty();
             lambda.ifPresent(started::add);
             Functions functions = lambda.isPresent()
-                    ? new Functions.Lambda(lambda.get(), transformed.orElseThrow(), iam, aws, local)
+                    ? new Functions.Lambda(lambda.get(), transformed, iam, aws, local)
                     : new Functions.InProcess(aws, new ReentrantLock(), local);
-            Wiring wiring = wire(template, resolver, aws, stack, authorizers.keySet(), options, functions);
+            Wiring wiring = wire(template, triggers, resolver, aws, stack, options, functions);
             phases.done("functions");
             Schedules timer = new Schedules(wiring.schedules(), region, LocalAws.ACCOUNT_ID);
             started.add(timer);
@@ -157,7 +167,7 @@ public final class LocalCloud implements AutoCloseable {
 
             options.localJson().ifPresent(file -> DemoGuide.write(demo, file));
             return new LocalCloud(started, gateway, emulator, stack, issuer, demo, timer.functions(), phases.toString(), lambda,
-                    iam);
+                    iam, triggers);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -180,8 +190,8 @@ public final class LocalCloud implements AutoCloseable {
      * ({@code JwtIssuer}) names the local issuer, as a deploy with your own issuer would. So the template's "own issuer"
      * branch applies locally, with its audience ({@code JwtAudience}), not the user pool the stack would create.
      */
-    private static void useLocalIssuer(Template template, Resolver resolver, String issuerUrl) {
-        template.jwtAuthorizers().values().forEach(a -> parameterRefs(a.issuer(), new java.util.TreeSet<>()).stream()
+    private static void useLocalIssuer(Triggers triggers, Template template, Resolver resolver, String issuerUrl) {
+        triggers.authorizers().values().forEach(a -> parameterRefs(a.issuer(), new java.util.TreeSet<>()).stream()
                 .filter(template.parameters()::containsKey)
                 .forEach(parameter -> resolver.override(parameter, issuerUrl)));
     }
@@ -199,9 +209,9 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** Each JWT authorizer's audiences, resolved (the issuer is always the local one). */
-    private static Map<String, List<String>> audiences(Template template, Resolver resolver) {
+    private static Map<String, List<String>> audiences(Triggers triggers, Resolver resolver) {
         Map<String, List<String>> audiences = new LinkedHashMap<>();
-        template.jwtAuthorizers().values().forEach(a -> audiences.put(a.name(),
+        triggers.authorizers().values().forEach(a -> audiences.put(a.name(),
                 a.audience().stream().map(value -> resolver.string(value, a.name() + ".audience")).toList()));
         return audiences;
     }
@@ -223,49 +233,51 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * The functions, and what triggers them, still come from template.yaml's {@code AWS::Serverless::Function}s: their
-     * events (routes, queues, streams, schedules) are emulated from the SAM shortcuts (the transform's event source
-     * mappings, the HTTP API's OpenAPI body and the rules are not read yet); under Lambda's runtime what the function
-     * is (handler, memory, timeout, environment, role) comes from the transform ({@link Functions.Lambda}).
+     * Each function of the template, made by {@code functions}, and what invokes it, all read from the SAM transform's
+     * output ({@link Triggers}): the HTTP API's routes from its OpenAPI body (path, method, the function the integration
+     * invokes, the JWT authorizer and scopes of the route's security), an SQS poller per event source mapping from a queue
+     * (BatchSize, ReportBatchItemFailures), a stream poller per mapping from a table's stream (BatchSize, StartingPosition,
+     * ReportBatchItemFailures, MaximumRetryAttempts, FilterCriteria, DestinationConfig.OnFailure), and a schedule per
+     * rule target ({@code ScheduleExpression}). Under Lambda's runtime what the function is (handler, memory, timeout,
+     * environment, role) comes from the transform too ({@link Functions.Lambda}).
      */
-    private static Wiring wire(Template template, Resolver resolver, LocalAws aws, Stack stack,
-                               java.util.Set<String> authorizers, LocalCloudOptions options, Functions functions) {
+    private static Wiring wire(Template template, Triggers triggers, Resolver resolver, LocalAws aws, Stack stack,
+                               LocalCloudOptions options, Functions functions) {
+        Map<String, LocalFunction> byId = new LinkedHashMap<>();
+        template.functions().forEach(spec -> byId.put(spec.logicalId(), functions.create(spec, resolver)));
+        java.util.function.BiFunction<String, String, LocalFunction> function = (id, where) -> Optional.ofNullable(byId.get(id))
+                .orElseThrow(() -> new TemplateException(where + " invokes " + id + ", which is no AWS::Serverless::Function of "
+                        + template.origin()));
         Wiring wiring = new Wiring(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Specs.Function spec : template.functions()) {
-            LocalFunction function = functions.create(spec, resolver);
-            String events = spec.logicalId() + ".Events.";
-            for (Specs.HttpRoute route : spec.routes()) {
-                route.authorizer().filter(name -> !authorizers.contains(name)).ifPresent(name -> {
-                    throw new TemplateException(events + route.event() + " names authorizer " + name
-                            + ", which no HttpApi declares as a JWT authorizer");
-                });
-                wiring.routes().add(new Routes.Route<>(route.method(), route.path(), function, route.authorizer(),
-                        route.authorizationScopes()));
-            }
-            for (Specs.Schedule schedule : spec.schedules()) {
-                wiring.schedules().add(new Schedules.Entry(function, spec.logicalId() + "-" + schedule.event(), schedule.rate()));
-            }
-            for (Specs.SqsSource source : spec.queues()) {
-                Stack.Queue queue = stack.queueByArn(resolver.string(source.queue(), events + source.event() + ".Queue"));
-                wiring.pollers().add(new SqsPoller(function, aws.sqs(), queue, source.batchSize(),
-                        source.reportBatchItemFailures(), aws.region(), options.pollWait()));
-            }
-            for (Specs.StreamSource source : spec.streams()) {
-                wiring.streams().add(streamPoller(function, source, events + source.event(), resolver, aws, stack));
-            }
+        for (Specs.HttpRoute route : triggers.routes()) {
+            wiring.routes().add(new Routes.Route<>(route.method(), route.path(), function.apply(route.function(), route.routeKey()),
+                    route.authorizer(), route.authorizationScopes()));
+        }
+        for (Specs.Schedule schedule : triggers.schedules()) {
+            wiring.schedules().add(new Schedules.Entry(function.apply(schedule.function(), schedule.logicalId()),
+                    schedule.logicalId(), schedule.rate()));
+        }
+        for (Specs.SqsSource source : triggers.queues()) {
+            Stack.Queue queue = stack.queueByArn(resolver.string(source.queue(), source.logicalId() + ".Properties.EventSourceArn"));
+            wiring.pollers().add(new SqsPoller(function.apply(source.function(), source.logicalId()), aws.sqs(), queue,
+                    source.batchSize(), source.reportBatchItemFailures(), aws.region(), options.pollWait()));
+        }
+        for (Specs.StreamSource source : triggers.streams()) {
+            wiring.streams().add(streamPoller(function.apply(source.function(), source.logicalId()), source, resolver, aws, stack));
         }
         return wiring;
     }
 
     /** The table's stream read from the start (locally TRIM_HORIZON and LATEST coincide: the table was just created). */
-    private static StreamPoller streamPoller(LocalFunction function, Specs.StreamSource source, String where,
-                                             Resolver resolver, LocalAws aws, Stack stack) {
-        String table = source.tableId().map(stack.tables()::get).orElseThrow(() -> new TemplateException(
-                where + ".Stream should be !GetAtt <table>.StreamArn of a table in the template"));
+    private static StreamPoller streamPoller(LocalFunction function, Specs.StreamSource source, Resolver resolver,
+                                             LocalAws aws, Stack stack) {
+        String where = source.logicalId() + ".Properties";
+        String table = Optional.ofNullable(stack.tables().get(source.tableId())).orElseThrow(() -> new TemplateException(
+                where + ".EventSourceArn names " + source.tableId() + ", which is no table of the template"));
         Optional<Stack.Queue> onFailure = source.onFailure().map(destination -> stack.queueByArn(
                 resolver.string(destination, where + ".DestinationConfig.OnFailure.Destination")));
         var eventSource = new StreamEventSource(aws.dynamoDb(), aws.dynamoDbStreams(), table, source.batchSize(),
-                EventFilter.of(source.filterPatterns(), where + ".FilterCriteria"), source.maximumRetryAttempts(),
+                EventFilter.of(source), source.maximumRetryAttempts(),
                 givenUp -> onFailure.ifPresent(queue -> aws.sqs().sendMessage(b -> b.queueUrl(queue.url())
                         .messageBody(onFailureMessage(givenUp, function.arn())))));
         return new StreamPoller(function, eventSource, source.reportBatchItemFailures(), table, STREAM_IDLE);
@@ -283,6 +295,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The log of a function run under Lambda's runtime (empty in the in-process mode). */
     public Optional<FunctionLog> log(String function) {
         return lambda.flatMap(l -> l.function(function)).map(ProcessFunction::log);
+    }
+
+    /** What invokes each function, as the SAM transform wrote it. */
+    public Triggers triggers() {
+        return triggers;
     }
 
     /** The local Lambda service, when functions run under Lambda's runtime. */

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads {@link MessageLifetime} (a notification message must outlive its own claim lease) off the template for every
- * queue that feeds NotifierFunction: the queue's visibility timeout (or the local cloud's override), its
- * {@code maxReceiveCount}, the function's {@code Timeout} and its {@code CLAIM_LEASE} (or the ledger's default).
+ * Reads {@link MessageLifetime} (a notification message must outlive its own claim lease) off the transformed template
+ * ({@link io.trackline.testkit.template.SamTransform}) for every queue whose event source mapping feeds the notifier's
+ * function: the queue's visibility timeout (or the local cloud's override), its {@code maxReceiveCount}, the function's
+ * {@code Timeout} and its {@code CLAIM_LEASE} (or the ledger's default).
  */
 public final class NotifierLeaseCheck {
     private static final Duration SQS_DEFAULT_VISIBILITY = Duration.ofSeconds(30);
@@ -24,16 +25,17 @@ public final class NotifierLeaseCheck {
     }
 
     /** The lifetimes as configured: {@code visibilityOverride} empty means AWS's values, the template's own. */
-    public static List<MessageLifetime> lifetimes(Template template, Optional<Duration> visibilityOverride) {
+    public static List<MessageLifetime> lifetimes(Template transformed, Optional<Duration> visibilityOverride) {
         List<MessageLifetime> lifetimes = new ArrayList<>();
-        for (Specs.Function function : template.functions()) {
+        for (Specs.LambdaFunction function : transformed.lambdaFunctions()) {
             if (!function.handlerClass().equals(NotifierHandler.class.getName())) continue;
             Duration lease = Optional.ofNullable(function.environment().get("CLAIM_LEASE"))
                     .map(value -> Duration.parse(value.toString())).orElse(DynamoDbNotificationLedger.DEFAULT_LEASE);
-            for (Specs.SqsSource source : function.queues()) {
+            for (Specs.SqsSource source : transformed.triggers().queues()) {
+                if (!source.function().equals(function.logicalId())) continue;
                 String queueId = source.queueId().orElseThrow(() -> new TemplateException(
-                        function.logicalId() + ".Events." + source.event() + ".Queue should be !GetAtt <queue>.Arn"));
-                Specs.Queue queue = template.queues().stream().filter(q -> q.logicalId().equals(queueId)).findFirst()
+                        source.logicalId() + ".Properties.EventSourceArn should be !GetAtt <queue>.Arn"));
+                Specs.Queue queue = transformed.queues().stream().filter(q -> q.logicalId().equals(queueId)).findFirst()
                         .orElseThrow(() -> new TemplateException("no queue " + queueId + " in the template"));
                 Duration visibility = visibilityOverride.orElseGet(() -> Optional.ofNullable(queue.attributes().get("VisibilityTimeout"))
                         .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(SQS_DEFAULT_VISIBILITY));
@@ -46,8 +48,8 @@ public final class NotifierLeaseCheck {
     }
 
     /** @throws TemplateException (one line, what to fix) when a notification could reach its DLQ before its lease ends */
-    public static void check(Template template, Optional<Duration> visibilityOverride) {
-        for (MessageLifetime lifetime : lifetimes(template, visibilityOverride)) {
+    public static void check(Template transformed, Optional<Duration> visibilityOverride) {
+        for (MessageLifetime lifetime : lifetimes(transformed, visibilityOverride)) {
             try {
                 lifetime.check(visibilityOverride.isPresent() ? "local cloud (every queue's visibility "
                         + visibilityOverride.get().toSeconds() + " s)" : "template.yaml");

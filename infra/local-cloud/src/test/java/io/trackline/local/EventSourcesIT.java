@@ -108,7 +108,7 @@ class EventSourcesIT {
         assertThat(Recorded.ticks).singleElement().satisfies(event -> {
             assertThat(event).containsEntry("detail-type", "Scheduled Event").containsEntry("source", "aws.events")
                     .containsEntry("region", "us-east-1").containsKey("time");
-            assertThat(event.get("resources")).asString().contains("rule/TickFunction-Tick");
+            assertThat(event.get("resources")).asString().contains("rule/TickFunctionTick");
         });
     }
 

@@ -1,13 +1,16 @@
 package io.trackline.local;
 
+import io.trackline.testkit.template.SamTransform;
 import io.trackline.testkit.template.Template;
 import io.trackline.testkit.template.TemplateException;
 import io.trackline.local.testing.TestTemplates;
 import io.trackline.notifier.MessageLifetime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,7 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 16, finding 5: a notification message must outlive its own claim lease, in AWS and in the local cloud. */
 class NotifierLeaseCheckTest {
-    private static final Template TEMPLATE = Template.load(TestTemplates.repository());
+    private static final Path REPOSITORY = LocalCloudOptions.repositoryRoot(Path.of("").toAbsolutePath());
+    private static final Template TEMPLATE = SamTransform.run(TestTemplates.repository(), REPOSITORY);
+
+    @TempDir
+    Path work;
 
     @Test
     void shouldOutliveTheLeaseByVisibilityAlone_whenTheTemplatesAwsValuesApply() {
@@ -52,8 +59,9 @@ class NotifierLeaseCheckTest {
         String text = Files.readString(TestTemplates.repository());
         int queue = text.indexOf("  NotificationQueue:\n");
         int count = text.indexOf("maxReceiveCount: 5", queue);
-        Template fragile = Template.parse(text.substring(0, count) + "maxReceiveCount: 2" + text.substring(count + "maxReceiveCount: 5".length()),
-                "template.yaml");
+        Path copy = Files.writeString(work.resolve("template.yaml"),
+                text.substring(0, count) + "maxReceiveCount: 2" + text.substring(count + "maxReceiveCount: 5".length()));
+        Template fragile = SamTransform.run(copy, REPOSITORY);
 
         // when / then
         assertThatThrownBy(() -> NotifierLeaseCheck.check(fragile, Optional.of(Duration.ofSeconds(2))))

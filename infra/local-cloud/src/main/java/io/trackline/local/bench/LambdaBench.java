@@ -9,7 +9,7 @@ import io.trackline.local.runtime.FunctionConfiguration;
 import io.trackline.local.runtime.ProcessFunction;
 import io.trackline.local.runtime.Report;
 import io.trackline.smoke.Smoke;
-import io.trackline.testkit.cloud.TemplateStack;
+import io.trackline.testkit.template.Triggers;
 import io.trackline.smoke.SmokeOptions;
 
 import java.io.IOException;
@@ -85,7 +85,7 @@ public final class LambdaBench {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cloud.apiUrl() + "/local/schedules/SweeperFunction"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
-            ScanCost.Scope scope = scope(anchors);
+            ScanCost.Scope scope = scope(anchors, cloud.triggers());
             Set<String> notPerScan = scope.notPerScan();
             List<ScanCost.Result> costs = new ArrayList<>();
             for (CarrierTraffic traffic : CarrierTraffic.values()) {
@@ -120,15 +120,13 @@ public final class LambdaBench {
         }
     }
 
-    /** From the template: scheduled functions and the anchors are not per scan; stream-triggered ones start traces. */
-    private static ScanCost.Scope scope(List<ProcessFunction> anchors) {
+    /** From the triggers: scheduled functions and the anchors are not per scan; stream-triggered ones start traces. */
+    private static ScanCost.Scope scope(List<ProcessFunction> anchors, Triggers triggers) {
         Set<String> notPerScan = new java.util.TreeSet<>();
-        Set<String> startTraces = new java.util.TreeSet<>();
         anchors.forEach(anchor -> notPerScan.add(anchor.name()));
-        for (var function : TemplateStack.template().functions()) {
-            if (!function.schedules().isEmpty()) notPerScan.add(function.logicalId());
-            if (!function.streams().isEmpty()) startTraces.add(function.logicalId());
-        }
+        triggers.schedules().forEach(schedule -> notPerScan.add(schedule.function()));
+        Set<String> startTraces = new java.util.TreeSet<>();
+        triggers.streams().forEach(stream -> startTraces.add(stream.function()));
         return new ScanCost.Scope(notPerScan, startTraces);
     }
 

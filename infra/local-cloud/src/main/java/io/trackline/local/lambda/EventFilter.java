@@ -29,6 +29,11 @@ public final class EventFilter implements Predicate<DynamodbEvent.DynamodbStream
     }
 
     /** @param patterns the FilterCriteria's patterns; none: every record passes */
+    /** The FilterCriteria of a stream's event source mapping; errors name the mapping and the property. */
+    public static EventFilter of(io.trackline.testkit.template.Specs.StreamSource source) {
+        return of(source.filterPatterns(), source.logicalId() + ".Properties.FilterCriteria");
+    }
+
     public static EventFilter of(List<String> patterns, String where) {
         List<Map<String, Object>> parsed = new ArrayList<>();
         for (String pattern : patterns) {

@@ -1,7 +1,11 @@
 package io.trackline.local.gateway;
 
+import io.trackline.local.LocalCloudOptions;
+import io.trackline.local.testing.TestTemplates;
+import io.trackline.testkit.template.SamTransform;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +24,25 @@ class RoutesTest {
             route("ANY", "/v1/shipments/special"),
             route("GET", "/v1/track/{carrier}/{trackingNumber}"),
             route("GET", "/files/{path+}")));
+
+    @Test
+    void shouldRouteToTheFunctionAndAuthorizerOfTheTransformedApi_whenServingTheRepositoryTemplatesRoutes() {
+        var transformed = SamTransform.run(TestTemplates.repository(), LocalCloudOptions.repositoryRoot(Path.of("").toAbsolutePath()));
+        Routes<String> served = new Routes<>(transformed.triggers().routes().stream()
+                .map(r -> new Routes.Route<>(r.method(), r.path(), r.function(), r.authorizer(), r.authorizationScopes())).toList());
+
+        assertThat(served.match("GET", "/v1/shipments/SHIP-1")).hasValueSatisfying(m -> {
+            assertThat(m.route().target()).isEqualTo("ApiFunction");
+            assertThat(m.route().routeKey()).isEqualTo("GET /v1/shipments/{id}");
+            assertThat(m.pathParameters()).isEqualTo(Map.of("id", "SHIP-1"));
+            assertThat(m.route().authorizer()).isEmpty();
+        });
+        assertThat(served.match("GET", "/v1/me/shipments/SHIP-1")).hasValueSatisfying(m ->
+                assertThat(m.route().authorizer()).contains("CustomerJwt"));
+        assertThat(served.match("POST", "/v1/webhooks/native")).map(m -> m.route().target()).contains("WebhookFunction");
+        assertThat(served.match("GET", "/t/SHIP-1")).map(m -> m.route().target()).contains("TrackingPageFunction");
+        assertThat(served.match("DELETE", "/v1/shipments/SHIP-1")).as("no such route, no $default").isEmpty();
+    }
 
     @Test
     void shouldBindPathParameters_whenAParameterisedRouteMatches() {

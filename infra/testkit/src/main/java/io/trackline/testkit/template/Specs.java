@@ -58,11 +58,15 @@ public final class Specs {
                            boolean excludePunctuation) {
     }
 
-    /** An HTTP API's JWT authorizer; the local cloud replaces the issuer with its own. */
+    /** An HTTP API's JWT authorizer (its OpenAPI security scheme); the local cloud replaces the issuer with its own. */
     public record JwtAuthorizer(String name, Object issuer, List<Object> audience) {
     }
 
-    public record HttpRoute(String event, String method, String path, Optional<String> authorizer,
+    /**
+     * A route of the HTTP API's OpenAPI body: {@code function} is the logical id of the {@code AWS::Lambda::Function} its
+     * integration invokes; {@code method} is {@code ANY} for {@code x-amazon-apigateway-any-method}.
+     */
+    public record HttpRoute(String method, String path, String function, Optional<String> authorizer,
                             List<String> authorizationScopes) {
         /** API Gateway's route key: {@code POST /v1/webhooks/{source}}. */
         public String routeKey() {
@@ -70,42 +74,46 @@ public final class Specs {
         }
     }
 
-    public record SqsSource(String event, Object queue, int batchSize, boolean reportBatchItemFailures) {
+    /** An {@code AWS::Lambda::EventSourceMapping} from an SQS queue ({@code queue} as written: {@code !GetAtt Q.Arn}). */
+    public record SqsSource(String logicalId, String function, Object queue, int batchSize, boolean reportBatchItemFailures) {
         public Optional<String> queueId() {
             return Intrinsic.targetOf(queue);
         }
     }
 
     /**
-     * A DynamoDB stream event source: {@code stream} is the template's value ({@code !GetAtt Table.StreamArn}),
-     * {@code filterPatterns} the JSON patterns of its FilterCriteria, {@code maximumRetryAttempts} negative for
-     * unlimited, {@code onFailure} the on-failure destination's value.
+     * An {@code AWS::Lambda::EventSourceMapping} from a DynamoDB table's stream: {@code filterPatterns} the JSON patterns
+     * of its FilterCriteria, {@code maximumRetryAttempts} negative for unlimited, {@code onFailure} the on-failure
+     * destination's value as written.
      */
-    public record StreamSource(String event, Object stream, int batchSize, String startingPosition,
+    public record StreamSource(String logicalId, String function, String tableId, int batchSize, String startingPosition,
                                boolean reportBatchItemFailures, int maximumRetryAttempts, List<String> filterPatterns,
                                Optional<Object> onFailure) {
-        public Optional<String> tableId() {
-            return Intrinsic.targetOf(stream);
-        }
     }
 
-    /** {@code rate} is empty for cron expressions, which run locally only when triggered by hand. */
-    public record Schedule(String event, String expression, Optional<Duration> rate) {
+    /**
+     * A schedule ({@code AWS::Events::Rule} or {@code AWS::Scheduler::Schedule}) that invokes {@code function};
+     * {@code rate} is empty for cron expressions, which run locally only when triggered by hand.
+     */
+    public record Schedule(String logicalId, String function, String expression, Optional<Duration> rate) {
     }
 
     /** A function with its {@code Globals} merged in: handler {@code class::method}, environment unresolved. */
-    public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
-                           List<HttpRoute> routes, List<SqsSource> queues, List<Schedule> schedules,
-                           List<StreamSource> streams) {
+    public record Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds) {
         public String handlerClass() {
-            int separator = handler.indexOf("::");
-            return separator < 0 ? handler : handler.substring(0, separator);
+            return Specs.handlerClass(handler);
         }
 
         public String handlerMethod() {
             int separator = handler.indexOf("::");
             return separator < 0 ? "handleRequest" : handler.substring(separator + 2);
         }
+    }
+
+    /** The class of a Java handler string, {@code class::method} or {@code class}. */
+    static String handlerClass(String handler) {
+        int separator = handler.indexOf("::");
+        return separator < 0 ? handler : handler.substring(0, separator);
     }
 
     /**
@@ -115,6 +123,10 @@ public final class Specs {
      */
     public record LambdaFunction(String logicalId, String handler, int memoryMb, int timeoutSeconds, String codeKey,
                                  Map<String, Object> environment, Object role) {
+        public String handlerClass() {
+            return Specs.handlerClass(handler);
+        }
+
         public Optional<String> roleId() {
             return Intrinsic.targetOf(role);
         }

@@ -2,16 +2,12 @@ package io.trackline.testkit.template;
 
 import io.trackline.testkit.template.Specs.AttributeDefinition;
 import io.trackline.testkit.template.Specs.Function;
-import io.trackline.testkit.template.Specs.HttpRoute;
 import io.trackline.testkit.template.Specs.Index;
-import io.trackline.testkit.template.Specs.JwtAuthorizer;
 import io.trackline.testkit.template.Specs.KeyElement;
 import io.trackline.testkit.template.Specs.Parameter;
 import io.trackline.testkit.template.Specs.Queue;
 import io.trackline.testkit.template.Specs.Redrive;
-import io.trackline.testkit.template.Specs.Schedule;
 import io.trackline.testkit.template.Specs.Secret;
-import io.trackline.testkit.template.Specs.SqsSource;
 import io.trackline.testkit.template.Specs.Subscription;
 import io.trackline.testkit.template.Specs.Table;
 import io.trackline.testkit.template.Specs.Topic;
@@ -20,20 +16,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code template.yaml} read once, with typed views of everything the local cloud emulates. This is the only list of
- * resources the local cloud knows: add a queue to the template and the runner creates it.
+ * resources the local cloud knows: add a queue to the template and the runner creates it. The same views read the
+ * template the SAM transform makes of it ({@link SamTransform}): {@link #lambdaFunctions}, {@link #roles} and
+ * {@link #triggers}, which exist only there.
  */
 public final class Template {
     public static final String TABLE = "AWS::DynamoDB::Table";
@@ -45,8 +39,6 @@ public final class Template {
     public static final String HTTP_API = "AWS::Serverless::HttpApi";
     public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
     public static final String ROLE = "AWS::IAM::Role";
-
-    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
 
     private final String origin;
     private final Map<String, Object> root;
@@ -165,21 +157,12 @@ public final class Template {
         }).toList();
     }
 
-    /** Every JWT authorizer of every HTTP API, by name. */
-    public Map<String, JwtAuthorizer> jwtAuthorizers() {
-        Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
-        for (String api : ofType(HTTP_API)) {
-            properties(api).props("Auth").props("Authorizers").values().forEach((name, value) -> {
-                Props authorizer = Props.of(api + ".Auth.Authorizers." + name, value);
-                if (authorizer.raw("JwtConfiguration") == null) return;
-                Props jwt = authorizer.props("JwtConfiguration");
-                authorizers.put(name, new JwtAuthorizer(name, jwt.required("issuer"), jwt.list("audience")));
-            });
-        }
-        return authorizers;
+    /** What triggers the functions of a transformed template (its event source mappings, HTTP API and schedules). */
+    public Triggers triggers() {
+        return new Triggers(this);
     }
 
-    private List<String> ofType(String type) {
+    List<String> ofType(String type) {
         return resources.entrySet().stream()
                 .filter(e -> e.getValue().string("Type").equals(type))
                 .map(Map.Entry::getKey)
@@ -201,7 +184,7 @@ public final class Template {
         return Boolean.TRUE.equals(value);
     }
 
-    private Props properties(String logicalId) {
+    Props properties(String logicalId) {
         return resources.get(logicalId).props("Properties");
     }
 
@@ -270,52 +253,6 @@ public final class Template {
         int timeout = p.integer("Timeout", globals.integer("Timeout", 3));
         String handler = p.optionalString("Handler").or(() -> globals.optionalString("Handler"))
                 .orElseThrow(() -> new TemplateException(id + ".Properties.Handler is missing"));
-
-        List<HttpRoute> routes = new ArrayList<>();
-        List<SqsSource> queues = new ArrayList<>();
-        List<Schedule> schedules = new ArrayList<>();
-        List<Specs.StreamSource> streams = new ArrayList<>();
-        p.props("Events").values().forEach((event, value) -> {
-            Props e = Props.of(id + ".Events." + event, value);
-            Props ep = e.props("Properties");
-            switch (e.string("Type")) {
-                case "HttpApi" -> {
-                    Props auth = ep.props("Auth");
-                    routes.add(new HttpRoute(event, ep.optionalString("Method").orElse("ANY").toUpperCase(Locale.ROOT),
-                            ep.optionalString("Path").orElse("$default"), auth.optionalString("Authorizer").filter(a -> !a.equals("NONE")),
-                            auth.list("AuthorizationScopes").stream().map(String::valueOf).toList()));
-                }
-                case "SQS" -> queues.add(new SqsSource(event, ep.required("Queue"), ep.integer("BatchSize", 10),
-                        ep.list("FunctionResponseTypes").contains("ReportBatchItemFailures")));
-                case "DynamoDB" -> streams.add(new Specs.StreamSource(event, ep.required("Stream"),
-                        ep.integer("BatchSize", 100), ep.string("StartingPosition"),
-                        ep.list("FunctionResponseTypes").contains("ReportBatchItemFailures"),
-                        ep.integer("MaximumRetryAttempts", -1),
-                        ep.props("FilterCriteria").propsList("Filters").stream().map(f -> f.string("Pattern")).toList(),
-                        Optional.ofNullable(ep.props("DestinationConfig").props("OnFailure").raw("Destination"))));
-                case "Schedule" -> {
-                    String expression = ep.string("Schedule");
-                    schedules.add(new Schedule(event, expression, rate(expression, id + ".Events." + event)));
-                }
-                default -> {
-                    // Other event types (S3, Api, ...) have no local emulation; the template may still declare them.
-                }
-            }
-        });
-        return new Function(id, handler, environment, timeout, List.copyOf(routes), List.copyOf(queues), List.copyOf(schedules),
-                List.copyOf(streams));
-    }
-
-    /** {@code rate(15 minutes)}; a cron expression has no rate locally (it runs when triggered by hand). */
-    static Optional<Duration> rate(String expression, String where) {
-        if (expression.startsWith("cron(")) return Optional.empty();
-        Matcher m = RATE.matcher(expression.trim());
-        if (!m.matches()) throw new TemplateException(where + ".Schedule '" + expression + "' is neither rate(N unit) nor cron(...)");
-        long n = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2)) {
-            case "minute", "minutes" -> Duration.ofMinutes(n);
-            case "hour", "hours" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        });
+        return new Function(id, handler, environment, timeout);
     }
 }

@@ -2,16 +2,13 @@ package io.trackline.testkit.template;
 
 import io.trackline.aws.Json;
 import io.trackline.testkit.template.Specs.Function;
-import io.trackline.testkit.template.Specs.HttpRoute;
 import io.trackline.testkit.Repository;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,52 +75,6 @@ class TemplateTest {
     }
 
     @Test
-    void shouldFindEveryRouteOfProductSpec_withTheJwtAuthorizerOnCustomerRoutesOnly() {
-        Map<String, Optional<String>> routes = TEMPLATE.functions().stream().flatMap(f -> f.routes().stream())
-                .collect(Collectors.toMap(HttpRoute::routeKey, HttpRoute::authorizer));
-
-        assertThat(routes.keySet()).contains(
-                "POST /v1/webhooks/{source}",
-                "POST /v1/shipments", "GET /v1/shipments", "GET /v1/shipments/{id}",
-                "GET /v1/shipments/{id}/notifications", "GET /v1/orders/{orderId}",
-                "GET /v1/me/orders", "GET /v1/me/orders/{orderId}", "GET /v1/me/shipments/{id}",
-                "PUT /v1/me/shipments/{id}/delivery-address", "POST /v1/me/shipments/{id}/issues",
-                "GET /v1/me/notification-preferences", "PUT /v1/me/notification-preferences",
-                "GET /v1/track/{carrier}/{trackingNumber}", "GET /t/{shipmentId}");
-        routes.forEach((routeKey, authorizer) -> assertThat(authorizer)
-                .as(routeKey)
-                .isEqualTo(routeKey.contains(" /v1/me/") ? Optional.of("CustomerJwt") : Optional.empty()));
-    }
-
-    @Test
-    void shouldReadSqsEventSourcesAndTheSchedule_whenFunctionsDeclareThem() {
-        var ingest = function("ProcessorFunction").queues().getFirst();
-        var notifications = function("NotifierFunction").queues().getFirst();
-        var sweep = function("SweeperFunction").schedules().getFirst();
-
-        assertThat(ingest.queueId()).contains("IngestQueue");
-        assertThat(ingest.batchSize()).isEqualTo(10);
-        assertThat(ingest.reportBatchItemFailures()).isTrue();
-        assertThat(notifications.queueId()).contains("NotificationQueue");
-        assertThat(notifications.reportBatchItemFailures()).isTrue();
-        assertThat(sweep.rate()).contains(Duration.ofMinutes(15));
-    }
-
-    @Test
-    void shouldReadTheStreamEventSourceWithItsFilterAndFailureQueue_whenTheRelayDeclaresIt() {
-        var outbox = function("RelayFunction").streams().getFirst();
-
-        assertThat(outbox.tableId()).contains("TrackingTable");
-        assertThat(outbox.startingPosition()).isEqualTo("TRIM_HORIZON");
-        assertThat(outbox.reportBatchItemFailures()).isTrue();
-        assertThat(outbox.maximumRetryAttempts()).isEqualTo(-1);
-        assertThat(outbox.filterPatterns()).singleElement().asString().contains("\"outbox\"");
-        assertThat(outbox.onFailure()).contains(new Intrinsic.GetAtt("RelayFailureQueue", "Arn"));
-        assertThat(TEMPLATE.tables()).singleElement()
-                .satisfies(t -> assertThat(t.streamViewType()).contains("NEW_AND_OLD_IMAGES"));
-    }
-
-    @Test
     void shouldGiveEveryWorkQueueADeadLetterQueue_whenReadingQueues() {
         Map<String, Specs.Queue> queues = TEMPLATE.queues().stream()
                 .collect(Collectors.toMap(Specs.Queue::logicalId, q -> q));
@@ -181,8 +132,6 @@ class TemplateTest {
             assertThat(g.passwordLength()).isEqualTo(48);
             assertThat(g.excludePunctuation()).isTrue();
         });
-        assertThat(TEMPLATE.jwtAuthorizers().get("CustomerJwt").audience()).containsExactly(new Intrinsic.Fn("If",
-                java.util.List.of("CreateUserPool", new Intrinsic.Ref("CustomerUserPoolClient"), new Intrinsic.Ref("JwtAudience"))));
     }
 
     @Test
@@ -244,14 +193,6 @@ class TemplateTest {
 
         assertThatThrownBy(template::functions).isInstanceOf(TemplateException.class)
                 .hasMessage("Fn.Properties.Handler is missing");
-    }
-
-    @Test
-    void shouldRejectAnUnknownScheduleExpression_whenItIsNeitherRateNorCron() {
-        assertThatThrownBy(() -> Template.rate("every day", "Fn.Events.E")).isInstanceOf(TemplateException.class)
-                .hasMessageContaining("neither rate(N unit) nor cron");
-        assertThat(Template.rate("cron(0 12 * * ? *)", "Fn.Events.E")).isEmpty();
-        assertThat(Template.rate("rate(1 hour)", "Fn.Events.E")).contains(Duration.ofHours(1));
     }
 
     private static Function function(String logicalId) {

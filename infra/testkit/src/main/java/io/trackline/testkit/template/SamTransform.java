@@ -1,7 +1,4 @@
-package io.trackline.local;
-
-import io.trackline.testkit.template.Template;
-import io.trackline.testkit.template.TemplateException;
+package io.trackline.testkit.template;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +11,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The CloudFormation that the SAM transform (aws-sam-translator, as CloudFormation runs it) makes of the template,
  * through {@code infra/deploy-check/transform.py}: the functions as {@code AWS::Lambda::Function}s and their roles with
- * the policy templates expanded into statements, as a deploy creates them. Needs a python3 with aws-sam-translator:
+ * the policy templates expanded into statements, and what triggers them ({@link Triggers}: event source mappings, the
+ * HTTP API's OpenAPI body, schedule rules), as a deploy creates them. Needs a python3 with aws-sam-translator:
  * {@code .trackline/venv} (where {@code infra/bin/check-deploy} installs cfn-lint, which brings it) or the PATH's.
  */
-final class SamTransform {
+public final class SamTransform {
     private SamTransform() {
     }
 
     /** Runs the transform on its own thread (about 1.5 s of Python), beside the emulator's start. */
-    static CompletableFuture<Template> start(Path template, Path repository) {
+    public static CompletableFuture<Template> start(Path template, Path repository) {
         return CompletableFuture.supplyAsync(() -> run(template, repository));
     }
 
@@ -36,7 +34,8 @@ final class SamTransform {
         }
     }
 
-    private static Template run(Path template, Path repository) {
+    /** The transformed template, now; {@code repository} holds {@code infra/deploy-check/transform.py}. */
+    public static Template run(Path template, Path repository) {
         Path script = repository.resolve("infra/deploy-check/transform.py");
         String python = venvWithTranslator(repository.resolve(".trackline/venv")).orElse("python3");
         try {
