@@ -28,11 +28,13 @@ public final class Emulator implements AutoCloseable {
     private final URI endpoint;
     private final String kind;
     private final AutoCloseable stopper;
+    private final Optional<ProcessHandle> process;
 
-    private Emulator(URI endpoint, String kind, AutoCloseable stopper) {
+    private Emulator(URI endpoint, String kind, AutoCloseable stopper, Optional<ProcessHandle> process) {
         this.endpoint = endpoint;
         this.kind = kind;
         this.stopper = stopper;
+        this.process = process;
     }
 
     public URI endpoint() {
@@ -42,6 +44,14 @@ public final class Emulator implements AutoCloseable {
     /** "moto", "localstack" or "external". */
     public String kind() {
         return kind;
+    }
+
+    /**
+     * The {@code moto_server} process this JVM started (not its watchdog), for a test that must signal it (freeze it
+     * with SIGSTOP, say); empty for LocalStack or an external endpoint.
+     */
+    public Optional<ProcessHandle> process() {
+        return process;
     }
 
     /** Whether this emulator is moto, whose {@code /moto-api/} endpoints tests may read. */
@@ -83,7 +93,7 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(Map<String, String> env) {
         String external = env.get("AWS_ENDPOINT_URL");
         if (external != null && !external.isBlank()) {
-            return new Emulator(URI.create(external), "external", () -> { });
+            return new Emulator(URI.create(external), "external", () -> { }, Optional.empty());
         }
         if ("localstack".equalsIgnoreCase(env.getOrDefault("TRACKLINE_EMULATOR", ""))) {
             return LocalStack.start(env);
@@ -94,12 +104,14 @@ public final class Emulator implements AutoCloseable {
     /**
      * moto runs under a small shell watchdog that stops it as soon as this JVM is gone, however the JVM ended (even
      * {@code kill -9}), and that keeps it out of the terminal's process group, so that Ctrl-C reaches only the JVM and
-     * the local cloud can stop its pollers before moto goes.
+     * the local cloud can stop its pollers before moto goes. It writes moto's pid to the file named by its fourth
+     * argument.
      */
     private static final String WATCHDOG = """
             trap '' INT
             set -m
             "$2" -H 127.0.0.1 -p "$3" & moto=$!
+            echo $moto > "$4"
             trap 'kill -9 $moto 2>/dev/null; exit 0' TERM
             while kill -0 "$1" 2>/dev/null && kill -0 $moto 2>/dev/null; do sleep 1; done
             kill $moto 2>/dev/null; sleep 1; kill -9 $moto 2>/dev/null
@@ -112,8 +124,10 @@ public final class Emulator implements AutoCloseable {
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-", ".log");
+            Path pidFile = log.resolveSibling(log.getFileName() + ".pid");
             ProcessBuilder builder = new ProcessBuilder("sh", "-c", WATCHDOG, "moto-watchdog",
-                    Long.toString(ProcessHandle.current().pid()), executable.toString(), Integer.toString(port))
+                    Long.toString(ProcessHandle.current().pid()), executable.toString(), Integer.toString(port),
+                    pidFile.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             // moto's IAM enforcement after that many requests (see enforceIam() to switch it on after set-up instead).
@@ -125,7 +139,9 @@ public final class Emulator implements AutoCloseable {
             ProcessHandle handle = process.toHandle();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             awaitReady(endpoint, process, log);
-            return new Emulator(endpoint, "moto", () -> stop(handle));
+            // moto answers, so the watchdog has long written its pid
+            Optional<ProcessHandle> moto = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
+            return new Emulator(endpoint, "moto", () -> stop(handle), moto);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start moto_server", e);
         }
@@ -228,7 +244,7 @@ public final class Emulator implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new EmulatorUnavailable("LocalStack could not start (is Docker running?): " + e.getMessage());
             }
-            return new Emulator(container.getEndpoint(), "localstack", container::stop);
+            return new Emulator(container.getEndpoint(), "localstack", container::stop, Optional.empty());
         }
     }
 }

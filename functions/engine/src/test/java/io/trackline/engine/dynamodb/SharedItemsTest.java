@@ -55,7 +55,7 @@ class SharedItemsTest {
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(AT.plusSeconds(86_400).getEpochSecond()));
         assertThat(item).doesNotContainKeys("onceKey", "messageId");
         assertThat(NotificationItem.view(item)).isEqualTo(new NotificationItem.View("n-1", "SMS", "DELIVERED", "SUPPRESSED",
-                "quiet hours", "+14155550123", AT.toString()));
+                "quiet hours", "+14155550123", AT.toString(), null));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.trackline.api.application.address.DeliveryAddresses;
 import io.trackline.view.shipment.Address;
 import io.trackline.view.shipment.AddressChange;
 import io.trackline.engine.dynamodb.TrackingTable;
+import io.trackline.view.dynamodb.ShipmentItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -11,8 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.List;
 import java.util.Map;
-
-import static io.trackline.api.adapter.dynamodb.Items.s;
 
 /**
  * The address change as one conditional UpdateItem on the shipment's {@code version}: it only touches
@@ -37,9 +36,10 @@ public final class DynamoDbDeliveryAddresses implements DeliveryAddresses {
                     .conditionExpression("#version = :expected AND customerId = :customer")
                     .expressionAttributeNames(Map.of("#version", "version"))
                     .expressionAttributeValues(Map.of(
-                            ":address", Items.of(address), ":one", Items.n(1), ":now", TrackingTable.instant(change.changedAt()),
-                            ":none", AttributeValue.fromL(List.of()), ":change", AttributeValue.fromL(List.of(Items.of(change))),
-                            ":expected", Items.n(expectedVersion), ":customer", s(customerId)))
+                            ":address", ShipmentItems.attribute(address), ":one", AttributeValue.fromN("1"),
+                            ":now", TrackingTable.instant(change.changedAt()), ":none", AttributeValue.fromL(List.of()),
+                            ":change", AttributeValue.fromL(List.of(ShipmentItems.attribute(change))),
+                            ":expected", AttributeValue.fromN(Long.toString(expectedVersion)), ":customer", AttributeValue.fromS(customerId)))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
