@@ -26,6 +26,15 @@ import java.util.Set;
  */
 final class BatchShipments implements Shipments {
     private final Map<String, Shipment> byId = new HashMap<>();
+    private final Map<Claim, String> claims = new HashMap<>();
+
+    /** A tenant's registration of a package: what {@link #registered} looks up. */
+    private record Claim(String tenantId, Carrier carrier, TrackingNumber trackingNumber) {
+        static Claim of(Shipment shipment) {
+            var r = shipment.registration();
+            return new Claim(r.tenantId(), r.carrier(), r.trackingNumber());
+        }
+    }
 
     @Override
     public List<Shipment> forPackage(Carrier carrier, TrackingNumber trackingNumber) {
@@ -40,7 +49,7 @@ final class BatchShipments implements Shipments {
 
     @Override
     public Optional<Shipment> registered(String tenantId, Carrier carrier, TrackingNumber trackingNumber) {
-        return forPackage(carrier, trackingNumber).stream().filter(s -> s.registration().tenantId().equals(tenantId)).findFirst();
+        return Optional.ofNullable(claims.get(new Claim(tenantId, carrier, trackingNumber))).map(byId::get);
     }
 
     @Override
@@ -52,7 +61,9 @@ final class BatchShipments implements Shipments {
 
     @Override
     public void create(ShipmentUpdate registration) {
-        byId.put(registration.after().id(), registration.after());
+        Shipment shipment = registration.after();
+        claims.put(Claim.of(shipment), shipment.id());
+        byId.put(shipment.id(), shipment);
     }
 
     @Override
