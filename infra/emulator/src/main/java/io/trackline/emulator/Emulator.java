@@ -28,16 +28,14 @@ public final class Emulator implements AutoCloseable {
     private final URI endpoint;
     private final String kind;
     private final AutoCloseable stopper;
+    private final Optional<ProcessHandle> process;
     private final Optional<Path> log;
 
-    private Emulator(URI endpoint, String kind, AutoCloseable stopper) {
-        this(endpoint, kind, stopper, Optional.empty());
-    }
-
-    private Emulator(URI endpoint, String kind, AutoCloseable stopper, Optional<Path> log) {
+    private Emulator(URI endpoint, String kind, AutoCloseable stopper, Optional<ProcessHandle> process, Optional<Path> log) {
         this.endpoint = endpoint;
         this.kind = kind;
         this.stopper = stopper;
+        this.process = process;
         this.log = log;
     }
 
@@ -57,6 +55,14 @@ public final class Emulator implements AutoCloseable {
     /** "moto", "localstack" or "external". */
     public String kind() {
         return kind;
+    }
+
+    /**
+     * The {@code moto_server} process this JVM started (not its watchdog), for a test that must signal it (freeze it
+     * with SIGSTOP, say); empty for LocalStack or an external endpoint.
+     */
+    public Optional<ProcessHandle> process() {
+        return process;
     }
 
     /** Whether this emulator is moto, whose {@code /moto-api/} endpoints tests may read. */
@@ -98,7 +104,7 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(Map<String, String> env) {
         String external = env.get("AWS_ENDPOINT_URL");
         if (external != null && !external.isBlank()) {
-            return new Emulator(URI.create(external), "external", () -> { });
+            return new Emulator(URI.create(external), "external", () -> { }, Optional.empty(), Optional.empty());
         }
         if ("localstack".equalsIgnoreCase(env.getOrDefault("TRACKLINE_EMULATOR", ""))) {
             return LocalStack.start(env);
@@ -109,12 +115,14 @@ public final class Emulator implements AutoCloseable {
     /**
      * moto runs under a small shell watchdog that stops it as soon as this JVM is gone, however the JVM ended (even
      * {@code kill -9}), and that keeps it out of the terminal's process group, so that Ctrl-C reaches only the JVM and
-     * the local cloud can stop its pollers before moto goes.
+     * the local cloud can stop its pollers before moto goes. It writes moto's pid to the file named by its fourth
+     * argument.
      */
     private static final String WATCHDOG = """
             trap '' INT
             set -m
             "$2" -H 127.0.0.1 -p "$3" & moto=$!
+            echo $moto > "$4"
             trap 'kill -9 $moto 2>/dev/null; exit 0' TERM
             while kill -0 "$1" 2>/dev/null && kill -0 $moto 2>/dev/null; do sleep 1; done
             kill $moto 2>/dev/null; sleep 1; kill -9 $moto 2>/dev/null
@@ -127,8 +135,10 @@ public final class Emulator implements AutoCloseable {
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-", ".log");
+            Path pidFile = log.resolveSibling(log.getFileName() + ".pid");
             ProcessBuilder builder = new ProcessBuilder("sh", "-c", WATCHDOG, "moto-watchdog",
-                    Long.toString(ProcessHandle.current().pid()), executable.toString(), Integer.toString(port))
+                    Long.toString(ProcessHandle.current().pid()), executable.toString(), Integer.toString(port),
+                    pidFile.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             // moto's IAM enforcement after that many requests (see enforceIam() to switch it on after set-up instead).
@@ -142,7 +152,9 @@ public final class Emulator implements AutoCloseable {
             ProcessHandle handle = process.toHandle();
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             awaitReady(endpoint, process, log);
-            return new Emulator(endpoint, "moto", () -> stop(handle), Optional.of(log));
+            // moto answers, so the watchdog has long written its pid
+            Optional<ProcessHandle> moto = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
+            return new Emulator(endpoint, "moto", () -> stop(handle), moto, Optional.of(log));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start moto_server", e);
         }
@@ -268,7 +280,7 @@ public final class Emulator implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new EmulatorUnavailable("LocalStack could not start (is Docker running?): " + e.getMessage());
             }
-            return new Emulator(container.getEndpoint(), "localstack", container::stop);
+            return new Emulator(container.getEndpoint(), "localstack", container::stop, Optional.empty(), Optional.empty());
         }
     }
 }

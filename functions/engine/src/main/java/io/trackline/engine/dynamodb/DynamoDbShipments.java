@@ -102,7 +102,7 @@ public final class DynamoDbShipments implements Shipments {
         var claim = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(TrackingTable.trackPk(carrier, trackingNumber), TrackingTable.claimSk(tenantId)))).item();
         if (claim == null || claim.isEmpty()) return Optional.empty();
-        return byId(Attributes.stringOrNull(claim, "shipmentId"));
+        return byId(TrackingClaimItem.view(claim).shipmentId());
     }
 
     @Override
@@ -341,13 +341,13 @@ public final class DynamoDbShipments implements Shipments {
      */
     private TransactWriteItem claim(Registration r, String now) {
         var claimKey = key(TrackingTable.trackPk(r.carrier(), r.trackingNumber()), TrackingTable.claimSk(r.tenantId()));
-        var item = Attributes.item().s(PK, TrackingTable.trackPk(r.carrier(), r.trackingNumber()))
-                .s(SK, TrackingTable.claimSk(r.tenantId())).s("shipmentId", r.id()).s("createdAt", now).build();
+        var item = TrackingClaimItem.of(r, now);
         var existing = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(claimKey)).item();
-        String orphan = existing == null || existing.isEmpty() ? null : Attributes.stringOrNull(existing, "shipmentId");
+        String orphan = existing == null || existing.isEmpty() ? null : TrackingClaimItem.view(existing).shipmentId();
         if (orphan == null || byId(orphan).isPresent()) return putIfAbsent(item);
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("shipmentId = :orphan")
+                .conditionExpression("#shipmentId = :orphan")
+                .expressionAttributeNames(Map.of("#shipmentId", TrackingClaimItem.SHIPMENT_ID))
                 .expressionAttributeValues(Map.of(":orphan", s(orphan))).build()).build();
     }
 
@@ -355,7 +355,7 @@ public final class DynamoDbShipments implements Shipments {
     private RuntimeException orderRefused(Registration r) {
         var order = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(TrackingTable.orderPk(r.tenantId(), r.orderId()), TrackingTable.ORDER_SK))).item();
-        return r.customerId().equals(Attributes.stringOrNull(order, "customerId"))
+        return r.customerId().equals(OrderItem.view(order).customerId())
                 ? new OrderFullException(r.orderId())
                 : new OrderOfAnotherCustomerException(r.orderId());
     }

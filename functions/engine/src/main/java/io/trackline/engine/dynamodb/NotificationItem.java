@@ -43,14 +43,17 @@ public final class NotificationItem {
                 .build();
     }
 
-    /** The stored values a reader shows: names as stored, {@code createdAt} as its ISO-8601 text. */
+    /**
+     * The stored values a reader shows: names as stored, {@code createdAt} as its ISO-8601 text, and the once-only
+     * guard it was decided under, or null.
+     */
     public record View(String id, String channel, String trigger, String state, String reason, String to,
-                       String createdAt) {
+                       String createdAt, String onceKey) {
     }
 
     public static View view(Map<String, AttributeValue> item) {
         return new View(stringOrNull(item, "id"), stringOrNull(item, "channel"), stringOrNull(item, "trigger"),
                 stringOrNull(item, "state"), stringOrNull(item, "reason"), stringOrNull(item, "to"),
-                stringOrNull(item, "createdAt"));
+                stringOrNull(item, "createdAt"), stringOrNull(item, "onceKey"));
     }
 }

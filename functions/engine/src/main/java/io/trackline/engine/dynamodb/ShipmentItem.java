@@ -17,6 +17,7 @@ import io.trackline.domain.tracking.Status;
 import io.trackline.domain.tracking.TrackingNumber;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -52,6 +53,26 @@ public final class ShipmentItem {
             "eta", "knownScans", "delayedFor", "stalledFor", "lostFor", "updatedAt", "version", "expiresAt", "GSI3PK", "GSI3SK");
 
     private ShipmentItem() {
+    }
+
+    /**
+     * The API's address change: one update of the customer's shipment, conditional on the version they saw, that sets
+     * the address, appends the change (both as the view module encodes them) and bumps {@code version}, so an engine
+     * save that read the old version fails its own condition and re-reads. It touches nothing the engine owns but
+     * {@code version} and {@code updatedAt}.
+     */
+    public static UpdateItemRequest addressChange(String table, String shipmentId, String customerId, long expectedVersion,
+                                                  AttributeValue address, AttributeValue change, Instant changedAt) {
+        return UpdateItemRequest.builder().tableName(table).key(TrackingTable.shipmentKey(shipmentId))
+                .updateExpression("SET deliveryAddress = :address, #version = #version + :one, updatedAt = :now, "
+                        + "addressChanges = list_append(if_not_exists(addressChanges, :none), :change)")
+                .conditionExpression("#version = :expected AND customerId = :customer")
+                .expressionAttributeNames(Map.of("#version", "version"))
+                .expressionAttributeValues(Map.of(":address", address, ":one", AttributeValue.fromN("1"),
+                        ":now", AttributeValue.fromN(Attributes.epochSeconds(changedAt)), ":none", AttributeValue.fromL(List.of()),
+                        ":change", AttributeValue.fromL(List.of(change)),
+                        ":expected", AttributeValue.fromN(Long.toString(expectedVersion)), ":customer", AttributeValue.fromS(customerId)))
+                .build();
     }
 
     static Map<String, AttributeValue> full(Shipment shipment, TrackingPolicy policy) {

@@ -1,5 +1,8 @@
 package io.trackline.engine.dynamodb;
 
+import io.trackline.domain.shipment.SuspectedLoss;
+import io.trackline.domain.tracking.Milestone;
+import io.trackline.domain.tracking.Status;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,6 +47,44 @@ class SharedItemsTest {
     }
 
     @Test
+    void shouldWriteOneCaseShape_whetherTheCustomerReportsAProblemOrTheSweeperSuspectsALoss() {
+        var report = new CaseItem.Case("case_1", "shp_1", "tenant-1", "order-1", "cust-1", "NOT_RECEIVED", CaseItem.OPEN,
+                null, AT, new CaseItem.Evidence("DELIVERED", "DELIVERED", null, false, "2026-03-03", null,
+                "2026-03-02T10:00:00-05:00", null, null, List.of(new CaseItem.Scan("DELIVERED", "2026-03-02T10:00:00-05:00",
+                "Delivered, front door", "Springfield", null))));
+        var loss = new SuspectedLoss("case_2", "shp_1", "tenant-1", "cust-1", AT, Status.IN_TRANSIT, Milestone.IN_TRANSIT,
+                AT.minusSeconds(864_000));
+
+        Map<String, AttributeValue> reported = CaseItem.of(report);
+        Map<String, AttributeValue> suspected = CaseItem.of(loss);
+
+        assertThat(reported).containsAllEntriesOf(TrackingTable.caseKey("shp_1", "case_1"));
+        assertThat(suspected).containsAllEntriesOf(TrackingTable.caseKey("shp_1", "case_2"));
+        assertThat(reported.keySet()).containsAll(suspected.keySet()).contains("orderId").doesNotContain("description");
+        assertThat(suspected.get("type").s()).isEqualTo(SuspectedLoss.TYPE);
+        assertThat(suspected.get("createdAt")).isEqualTo(reported.get("createdAt"));
+        assertThat(reported.get("evidence").m().keySet())
+                .containsExactlyInAnyOrder("status", "milestone", "delayed", "promised", "statusOccurredAt", "lastScans");
+        assertThat(reported.get("evidence").m().get("lastScans").l().get(0).m()).doesNotContainKey("country");
+        assertThat(suspected.get("evidence").m().keySet()).containsExactlyInAnyOrder("status", "milestone", "lastScanAt", "reason");
+        assertThat(CaseItem.openCaseId(CaseItem.openGuard(report))).isEqualTo("case_1");
+        assertThat(CaseItem.openGuard(report)).containsAllEntriesOf(TrackingTable.openCaseKey("shp_1", "NOT_RECEIVED"));
+    }
+
+    @Test
+    void shouldReadBackTheClaim_whenTheLedgerWritesIt() {
+        var claim = new NotificationClaimItem.Claim("CLAIMED", "token-1", AT.toEpochMilli(), "n-1", AT);
+
+        Map<String, AttributeValue> item = NotificationClaimItem.of("evt-1", "SMS", "shp_1", claim, AT.plusSeconds(60));
+
+        assertThat(item).containsAllEntriesOf(TrackingTable.notificationClaimKey("evt-1", "SMS"));
+        assertThat(NotificationClaimItem.view(item)).isEqualTo(claim);
+        assertThat(NotificationClaimItem.onceGuard("shp_1", "DELAYED#2026-03-06", "SMS", "evt-1", AT))
+                .containsAllEntriesOf(TrackingTable.alertOnceKey("shp_1", "DELAYED#2026-03-06", "SMS"))
+                .containsEntry(NotificationClaimItem.EVENT_ID, AttributeValue.fromS("evt-1"));
+    }
+
+    @Test
     void shouldShowTheDecisionUnderItsShipment_whenANotificationIsWritten() {
         var decision = new NotificationItem.Decision("shp_1", "n-1", AT, "evt-1", "SMS", "DELIVERED", "SUPPRESSED",
                 "+14155550123", "quiet hours", null, null);
@@ -55,7 +96,7 @@ class SharedItemsTest {
         assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(AT.plusSeconds(86_400).getEpochSecond()));
         assertThat(item).doesNotContainKeys("onceKey", "messageId");
         assertThat(NotificationItem.view(item)).isEqualTo(new NotificationItem.View("n-1", "SMS", "DELIVERED", "SUPPRESSED",
-                "quiet hours", "+14155550123", AT.toString()));
+                "quiet hours", "+14155550123", AT.toString(), null));
     }
 
     @Test

@@ -24,13 +24,18 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 import static io.trackline.engine.dynamodb.ShipmentItem.named;
 
-/** Shipment and scan items as API clients and customers see them, each read through its codec in the engine. */
+/**
+ * Shipment and scan items as API clients and customers see them, each read through its codec in the engine; and the
+ * nested records the API writes into the shipment item (address, address changes), as {@link #shipment} reads them.
+ */
 public final class ShipmentItems {
     private static final ObjectReader LENIENT = Json.mapper().reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -79,6 +84,28 @@ public final class ShipmentItems {
         return new Eta(eta.promised(), eta.first() == null ? null : eta.first().date(),
                 eta.latest() == null ? null : eta.latest().date(),
                 eta.history().stream().map(e -> new Eta.Estimate(e.date(), e.reportedAt())).toList());
+    }
+
+    /** A record (an address, an address change) as the nested attribute {@link #shipment} reads; null fields are left out. */
+    public static AttributeValue attribute(Object record) {
+        return attribute(Json.mapper().valueToTree(record));
+    }
+
+    private static AttributeValue attribute(JsonNode node) {
+        if (node == null || node.isNull()) return AttributeValue.fromNul(true);
+        if (node.isObject()) {
+            var map = new LinkedHashMap<String, AttributeValue>();
+            node.properties().forEach(e -> {
+                if (!e.getValue().isNull()) map.put(e.getKey(), attribute(e.getValue()));
+            });
+            return AttributeValue.fromM(map);
+        }
+        if (node.isArray()) {
+            return AttributeValue.fromL(StreamSupport.stream(node.spliterator(), false).map(ShipmentItems::attribute).toList());
+        }
+        if (node.isBoolean()) return AttributeValue.fromBool(node.booleanValue());
+        if (node.isNumber()) return AttributeValue.fromN(node.asText());
+        return AttributeValue.fromS(node.asText());
     }
 
     /** A nested attribute read into {@code type}, empty when absent or null; attributes it does not know are ignored. */

@@ -7,8 +7,6 @@ import io.trackline.aws.metrics.Emf;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.shipment.Contact;
 import io.trackline.domain.shipment.DeliveryAddress;
-import io.trackline.domain.shipment.InMemoryShipments;
-import io.trackline.domain.shipment.RecordingAnnouncer;
 import io.trackline.domain.shipment.TrackingPolicy;
 import io.trackline.domain.shipment.usecase.PackageScans;
 import io.trackline.domain.shipment.usecase.RegisterShipment;
@@ -36,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The processor's own CPU for one SQS batch of 10 webhooks (10 packages, each report carrying its history so far: one
- * new scan and the ones already applied), with the repository port in memory: decode, group, apply, outbox, publish.
+ * new scan and the ones already applied), with the repository port in memory ({@link BatchShipments}): decode, group,
+ * apply, and the state with its outbox handed to the store; publishing is the relay's work, not measured here.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,7 +57,7 @@ public class ProcessorBatchBenchmark {
     @Setup(Level.Invocation)
     public void freshShipments() {
         Clock clock = Clock.fixed(START.plusSeconds(86_400), ZoneOffset.UTC);
-        var shipments = new InMemoryShipments(TrackingPolicy.DEFAULT, new RecordingAnnouncer());
+        var shipments = new BatchShipments();
         var register = new RegisterShipment(shipments, TrackingPolicy.DEFAULT, clock, RegisterShipment::newShipmentId);
         TrackScans trackScans = new TrackScans(shipments, TrackingPolicy.DEFAULT, clock);
         List<SQSEvent.SQSMessage> messages = new ArrayList<>();

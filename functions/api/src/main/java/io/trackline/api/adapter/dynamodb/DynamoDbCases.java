@@ -1,7 +1,9 @@
 package io.trackline.api.adapter.dynamodb;
 
-import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.application.issues.Cases;
+import io.trackline.api.application.issues.Evidence;
+import io.trackline.engine.dynamodb.CaseItem;
+import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.application.issues.ProblemCase;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,16 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.trackline.api.adapter.dynamodb.Items.s;
-import static io.trackline.api.adapter.dynamodb.Items.str;
-
 /**
- * Cases as {@code PK=SHIP#<shipmentId>, SK=CASE#<caseId>}, written in one transaction with the guard
- * {@code SK=CASEOPEN#<type>} that keeps one open case per type; support deletes the guard when it closes the case.
+ * Cases as the engine's {@link CaseItem}s, written in one transaction with the guard that keeps one open case per type;
+ * support deletes the guard when it closes the case.
  */
 public final class DynamoDbCases implements Cases {
     private final DynamoDbClient dynamo;
@@ -34,16 +32,16 @@ public final class DynamoDbCases implements Cases {
 
     @Override
     public Optional<String> open(ProblemCase c) {
-        var guard = new HashMap<>(TrackingTable.openCaseKey(c.shipmentId(), c.type().name()));
-        guard.put("caseId", s(c.id()));
+        CaseItem.Case stored = stored(c);
         try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(put(guard), put(item(c))).build());
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
+                    .transactItems(put(CaseItem.openGuard(stored)), put(CaseItem.of(stored))).build());
             return Optional.empty();
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().isEmpty() || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) throw e;
             var existing = dynamo.getItem(GetItemRequest.builder().tableName(table)
                     .key(TrackingTable.openCaseKey(c.shipmentId(), c.type().name())).consistentRead(true).build());
-            return Optional.of(existing.hasItem() ? str(existing.item(), "caseId") : "unknown");
+            return Optional.of(existing.hasItem() ? CaseItem.openCaseId(existing.item()) : "unknown");
         }
     }
 
@@ -53,19 +51,13 @@ public final class DynamoDbCases implements Cases {
                 delete(TrackingTable.openCaseKey(c.shipmentId(), c.type().name())), delete(TrackingTable.caseKey(c.shipmentId(), c.id()))).build());
     }
 
-    private static Map<String, AttributeValue> item(ProblemCase c) {
-        var item = new HashMap<>(TrackingTable.caseKey(c.shipmentId(), c.id()));
-        item.put("id", s(c.id()));
-        item.put("shipmentId", s(c.shipmentId()));
-        item.put("tenantId", s(c.tenantId()));
-        if (c.orderId() != null) item.put("orderId", s(c.orderId()));
-        item.put("customerId", s(c.customerId()));
-        item.put("type", s(c.type().name()));
-        item.put("status", s(c.status()));
-        if (c.description() != null) item.put("description", s(c.description()));
-        item.put("createdAt", s(TrackingTable.sortable(c.createdAt())));
-        item.put("evidence", Items.of(c.evidence()));
-        return item;
+    private static CaseItem.Case stored(ProblemCase c) {
+        Evidence e = c.evidence();
+        return new CaseItem.Case(c.id(), c.shipmentId(), c.tenantId(), c.orderId(), c.customerId(), c.type().name(),
+                c.status(), c.description(), c.createdAt(), new CaseItem.Evidence(e.status(), e.milestone(),
+                e.exceptionReason(), e.delayed(), e.promised(), e.latestEstimate(), e.statusOccurredAt(), null, null,
+                e.lastScans().stream().map(s -> new CaseItem.Scan(s.status(), s.occurredAt(), s.description(), s.city(),
+                        s.country())).toList()));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

@@ -1,23 +1,18 @@
 package io.trackline.api.adapter.dynamodb;
 
 import io.trackline.api.application.address.DeliveryAddresses;
+import io.trackline.engine.dynamodb.ShipmentItem;
+import io.trackline.view.dynamodb.ShipmentItems;
 import io.trackline.view.shipment.Address;
 import io.trackline.view.shipment.AddressChange;
-import io.trackline.engine.dynamodb.TrackingTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-
-import java.util.List;
-import java.util.Map;
-
-import static io.trackline.api.adapter.dynamodb.Items.s;
 
 /**
- * The address change as one conditional UpdateItem on the shipment's {@code version}: it only touches
- * {@code deliveryAddress} and {@code addressChanges}, and bumps {@code version}, so a processor that read the old version
- * fails its own conditional write and re-reads; neither the scan nor the change is lost.
+ * The address change as the engine's one conditional update of the shipment item on its {@code version}
+ * ({@link ShipmentItem#addressChange}): it only touches {@code deliveryAddress} and {@code addressChanges}, and bumps
+ * {@code version}, so a processor that read the old version fails its own conditional write and re-reads; neither the
+ * scan nor the change is lost.
  */
 public final class DynamoDbDeliveryAddresses implements DeliveryAddresses {
     private final DynamoDbClient dynamo;
@@ -31,16 +26,8 @@ public final class DynamoDbDeliveryAddresses implements DeliveryAddresses {
     @Override
     public boolean change(String shipmentId, String customerId, long expectedVersion, Address address, AddressChange change) {
         try {
-            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(TrackingTable.shipmentKey(shipmentId))
-                    .updateExpression("SET deliveryAddress = :address, #version = #version + :one, updatedAt = :now, "
-                            + "addressChanges = list_append(if_not_exists(addressChanges, :none), :change)")
-                    .conditionExpression("#version = :expected AND customerId = :customer")
-                    .expressionAttributeNames(Map.of("#version", "version"))
-                    .expressionAttributeValues(Map.of(
-                            ":address", Items.of(address), ":one", Items.n(1), ":now", TrackingTable.instant(change.changedAt()),
-                            ":none", AttributeValue.fromL(List.of()), ":change", AttributeValue.fromL(List.of(Items.of(change))),
-                            ":expected", Items.n(expectedVersion), ":customer", s(customerId)))
-                    .build());
+            dynamo.updateItem(ShipmentItem.addressChange(table, shipmentId, customerId, expectedVersion,
+                    ShipmentItems.attribute(address), ShipmentItems.attribute(change), change.changedAt()));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

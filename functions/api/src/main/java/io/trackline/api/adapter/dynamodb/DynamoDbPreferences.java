@@ -1,12 +1,12 @@
 package io.trackline.api.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.CounterItem;
 import io.trackline.engine.dynamodb.PreferencesItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.api.application.preferences.NotificationPreferences;
 import io.trackline.api.application.preferences.PreferencesStore;
 import io.trackline.domain.Language;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -40,12 +40,10 @@ public final class DynamoDbPreferences implements PreferencesStore {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(TrackingTable.emailSubscribeCountKey(customerId, now.atZone(java.time.ZoneOffset.UTC).toLocalDate()))
-                    .updateExpression("ADD #count :one SET expiresAt = :expiresAt")
-                    .conditionExpression("attribute_not_exists(#count) OR #count < :cap")
-                    .expressionAttributeNames(java.util.Map.of("#count", "count"))
-                    .expressionAttributeValues(java.util.Map.of(":one", AttributeValue.fromN("1"),
-                            ":cap", AttributeValue.fromN(Integer.toString(emailSubscriptionsPerDay)),
-                            ":expiresAt", AttributeValue.fromN(Long.toString(now.plus(COUNTER_RETENTION).getEpochSecond())))));
+                    .updateExpression(CounterItem.INCREMENT)
+                    .conditionExpression(CounterItem.BELOW_CAP)
+                    .expressionAttributeNames(CounterItem.NAMES)
+                    .expressionAttributeValues(CounterItem.values(emailSubscriptionsPerDay, now.plus(COUNTER_RETENTION))));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException used) {
             return false;

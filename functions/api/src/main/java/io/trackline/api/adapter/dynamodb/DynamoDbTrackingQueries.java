@@ -7,6 +7,8 @@ import io.trackline.api.application.tracking.TrackedOrder;
 import io.trackline.view.shipment.TrackedShipment;
 import io.trackline.api.application.tracking.TrackingQueries;
 import io.trackline.engine.dynamodb.NotificationItem;
+import io.trackline.engine.dynamodb.OrderItem;
+import io.trackline.engine.dynamodb.TrackingClaimItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.view.dynamodb.DynamoDbShipmentViews;
 import io.trackline.view.dynamodb.ShipmentItems;
@@ -20,17 +22,15 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import static io.trackline.api.adapter.dynamodb.Items.s;
-import static io.trackline.api.adapter.dynamodb.Items.str;
 
 /**
  * The read side on the single table. A shipment and its scans come back in one Query on its partition (the view
@@ -63,8 +63,8 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
         return dynamo.query(TrackingTable.claims(table, carrier, trackingNumber)
                         .limit(MAX_PACKAGE_REGISTRATIONS).build())
                 .items().stream()
-                .map(claim -> new PackageRegistration(TrackingTable.tenantOfClaim(str(claim, TrackingTable.SK)),
-                        str(claim, "shipmentId"), Instant.parse(str(claim, "createdAt"))))
+                .map(TrackingClaimItem::view)
+                .map(claim -> new PackageRegistration(claim.tenantId(), claim.shipmentId(), claim.createdAt()))
                 .toList();
     }
 
@@ -73,13 +73,14 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
     public List<TrackedShipment> shipmentsOfOrder(String tenantId, String orderId) {
         return inIndexOrder(dynamo.query(QueryRequest.builder().tableName(table).indexName(TrackingTable.GSI2)
                 .keyConditionExpression("GSI2PK = :pk AND begins_with(GSI2SK, :ship)")
-                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.orderPk(tenantId, orderId)), ":ship", s(TrackingTable.SHIPMENT_ENTRY_PREFIX)))
+                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.orderPk(tenantId, orderId)),
+                        ":ship", s(TrackingTable.SHIPMENT_ENTRY_PREFIX)))
                 .limit(Registration.MAX_SHIPMENTS_PER_ORDER).build()).items());
     }
 
     /** GSI2 carries no shipment state: the shipments its entries name (table key {@code SHIP#<id>}), in its order. */
     private List<TrackedShipment> inIndexOrder(List<Map<String, AttributeValue>> entries) {
-        List<String> ids = entries.stream().map(entry -> TrackingTable.shipmentIdOf(str(entry, TrackingTable.PK))).toList();
+        List<String> ids = entries.stream().map(entry -> TrackingTable.shipmentIdOf(entry.get(TrackingTable.PK).s())).toList();
         Map<String, TrackedShipment> shipments = shipmentsById(ids);
         // A shipment TTL removed after the index was read is simply gone.
         return ids.stream().map(shipments::get).filter(Objects::nonNull).toList();
@@ -93,23 +94,20 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
                 .expressionAttributeValues(Map.of(":pk", s(TrackingTable.customerPk(customerId)), ":order", s(TrackingTable.ORDER_ENTRY_PREFIX)))
                 .scanIndexForward(false)
                 .limit(limit)
-                .exclusiveStartKey(after.map(Items::startKey).orElse(null))
+                .exclusiveStartKey(after.map(DynamoDbTrackingQueries::startKey).orElse(null))
                 .build());
-        Map<String, TrackedShipment> shipments = shipmentsById(response.items().stream()
-                .flatMap(order -> Items.strings(order, "shipmentIds").stream()).distinct().toList());
-        List<TrackedOrder> orders = response.items().stream().map(order -> {
-            List<TrackedShipment> mine = Items.strings(order, "shipmentIds").stream()
+        List<OrderItem.View> stored = response.items().stream().map(OrderItem::view).toList();
+        Map<String, TrackedShipment> shipments = shipmentsById(stored.stream()
+                .flatMap(order -> order.shipmentIds().stream()).distinct().toList());
+        List<TrackedOrder> orders = stored.stream().map(order -> {
+            List<TrackedShipment> mine = order.shipmentIds().stream()
                     .map(shipments::get)
                     .filter(s -> s != null && s.isOwnedBy(customerId))
                     .sorted(Comparator.comparing(TrackedShipment::createdAt, Comparator.nullsLast(Comparator.naturalOrder())))
                     .toList();
-            String createdAt = str(order, "createdAt");
-            return new TrackedOrder(str(order, "tenantId"), str(order, "orderId"), str(order, "customerId"),
-                    createdAt == null ? null : Instant.parse(createdAt), mine);
+            return new TrackedOrder(order.tenantId(), order.orderId(), order.customerId(), order.createdAt(), mine);
         }).toList();
-        Optional<Map<String, String>> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(Items.position(response.lastEvaluatedKey())) : Optional.empty();
-        return new Page<>(orders, next);
+        return new Page<>(orders, next(response));
     }
 
     @Override
@@ -121,18 +119,34 @@ public final class DynamoDbTrackingQueries implements TrackingQueries {
                 .scanIndexForward(false)
                 // The first page also carries the shipment item, which proves whose notifications these are.
                 .limit(after.isEmpty() ? limit + 1 : limit)
-                .exclusiveStartKey(after.map(Items::startKey).orElse(null))
+                .exclusiveStartKey(after.map(DynamoDbTrackingQueries::startKey).orElse(null))
                 .build());
         Optional<TrackedShipment> shipment = Optional.empty();
         List<NotificationRecord> notifications = new ArrayList<>();
         for (var item : response.items()) {
-            String sk = str(item, TrackingTable.SK);
+            String sk = item.get(TrackingTable.SK).s();
             if (TrackingTable.SHIPMENT_SK.equals(sk)) shipment = Optional.of(ShipmentItems.shipment(item, List.of()));
             else if (sk.startsWith(TrackingTable.NOTIFICATION_PREFIX)) notifications.add(notification(item));
         }
-        Optional<Map<String, String>> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(Items.position(response.lastEvaluatedKey())) : Optional.empty();
-        return new ShipmentNotifications(shipment, new Page<>(notifications, next));
+        return new ShipmentNotifications(shipment, new Page<>(notifications, next(response)));
+    }
+
+    /** Where the next page starts (all our keys are strings), as the plain map a cursor carries; empty on the last page. */
+    private static Optional<Map<String, String>> next(QueryResponse response) {
+        if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) return Optional.empty();
+        var position = new LinkedHashMap<String, String>();
+        response.lastEvaluatedKey().forEach((k, v) -> position.put(k, v.s()));
+        return Optional.of(position);
+    }
+
+    private static Map<String, AttributeValue> startKey(Map<String, String> position) {
+        var key = new LinkedHashMap<String, AttributeValue>();
+        position.forEach((k, v) -> key.put(k, s(v)));
+        return key;
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 
     /** A notification item, read through the engine's codec ({@link NotificationItem#view}). */

@@ -1,5 +1,7 @@
 package io.trackline.notifier.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.CounterItem;
+import io.trackline.engine.dynamodb.NotificationClaimItem;
 import io.trackline.engine.dynamodb.NotificationItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Suppression;
@@ -24,20 +26,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.trackline.notifier.adapter.dynamodb.Items.n;
-import static io.trackline.notifier.adapter.dynamodb.Items.s;
-import static io.trackline.notifier.adapter.dynamodb.Items.string;
+import static io.trackline.engine.dynamodb.NotificationClaimItem.LEASE_UNTIL;
+import static io.trackline.engine.dynamodb.NotificationClaimItem.MESSAGE_ID;
+import static io.trackline.engine.dynamodb.NotificationClaimItem.STATE;
+import static io.trackline.engine.dynamodb.NotificationClaimItem.TOKEN;
 
 /**
- * The ledger in the tracking table. Items:
+ * The ledger in the tracking table, in the engine's items:
  * <ul>
- *   <li>claim {@code NOTIFY#<eventId>#<channel>} / {@code CLAIM}: {@code state, token, leaseUntil, notificationId,
- *       createdAt}; every write is conditional on the token it last saw (or on its absence);</li>
- *   <li>once-key guard {@code NOTIFY#<shipmentId>#<onceKey>#<channel>} / {@code ONCE}, taken with the first send;</li>
- *   <li>SMS counters {@code SHIP#<id>} and {@code CUSTOMER#<id>} / {@code SMSCOUNT#<local day>}, and
- *       {@code PHONE#<e164>} / {@code SMSCOUNT#<UTC day>};</li>
- *   <li>the notification item {@code SHIP#<shipmentId>} / {@code NOTIF#<createdAt>#<id>}, written in the same
- *       transaction as the claim's state, and overwritten in place when a held notification is decided.</li>
+ *   <li>the claim ({@link NotificationClaimItem}); every write is conditional on the token it last saw (or on its
+ *       absence);</li>
+ *   <li>the once-key guard ({@link NotificationClaimItem#onceGuard}), taken with the first send;</li>
+ *   <li>SMS counters ({@link CounterItem}) under the shipment and the customer for the customer's local day, and
+ *       under the phone number for the UTC day;</li>
+ *   <li>the {@link NotificationItem}, written in the same transaction as the claim's state, and overwritten in place
+ *       when a held notification is decided.</li>
  * </ul>
  * A claim's lease must outlast the function's timeout, so a live sender never loses its claim.
  */
@@ -150,10 +153,10 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     public void release(Claim claim) {
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(claimKey(claim.key()))
-                    .updateExpression("SET leaseUntil = :zero")
+                    .updateExpression("SET #leaseUntil = :zero")
                     .conditionExpression("#token = :token")
-                    .expressionAttributeNames(Map.of("#token", "token"))
-                    .expressionAttributeValues(Map.of(":zero", n(0), ":token", s(claim.token()))));
+                    .expressionAttributeNames(Map.of("#leaseUntil", LEASE_UNTIL, "#token", TOKEN))
+                    .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"), ":token", AttributeValue.fromS(claim.token()))));
         } catch (ConditionalCheckFailedException taken) {
             // someone else holds it now: nothing of ours to release
         }
@@ -161,16 +164,18 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
 
     private void finish(Claim claim, Notification notification, String messageId) {
         Identity identity = new Identity(claim.notificationId(), claim.createdAt());
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(notification.state().name()), ":token", s(claim.token())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", AttributeValue.fromS(notification.state().name()),
+                ":token", AttributeValue.fromS(claim.token())));
         String set = "SET #state = :state";
         if (messageId != null) {
-            values.put(":messageId", s(messageId));
-            set += ", messageId = :messageId";
+            values.put(":messageId", AttributeValue.fromS(messageId));
+            set += ", #messageId = :messageId";
         }
         Update update = Update.builder().tableName(table).key(claimKey(claim.key()))
                 .updateExpression(set)
                 .conditionExpression("#token = :token")
-                .expressionAttributeNames(Map.of("#state", "state", "#token", "token"))
+                .expressionAttributeNames(messageId == null ? Map.of("#state", STATE, "#token", TOKEN)
+                        : Map.of("#state", STATE, "#token", TOKEN, "#messageId", MESSAGE_ID))
                 .expressionAttributeValues(values)
                 .build();
         dynamoDb.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().update(update).build(),
@@ -179,21 +184,16 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
 
     private TransactWriteItem putClaim(NotificationKey key, String state, String token, long leaseUntil, Identity identity,
                                        Optional<Current> expected, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(claimKey(key));
-        item.put("state", s(state));
-        item.put("token", s(token));
-        item.put("leaseUntil", n(leaseUntil));
-        item.put("notificationId", s(identity.id()));
-        item.put("createdAt", s(identity.createdAt().toString()));
-        item.put("shipmentId", s(key.shipmentId()));
-        item.put("expiresAt", n(now.plus(CLAIM_RETENTION).getEpochSecond()));
+        Map<String, AttributeValue> item = NotificationClaimItem.of(key.eventId(), key.channel().name(), key.shipmentId(),
+                new NotificationClaimItem.Claim(state, token, leaseUntil, identity.id(), identity.createdAt()),
+                now.plus(CLAIM_RETENTION));
         Put.Builder put = Put.builder().tableName(table).item(item);
         if (expected.isEmpty()) {
             put.conditionExpression("attribute_not_exists(PK)");
         } else {
             put.conditionExpression("#token = :seen")
-                    .expressionAttributeNames(Map.of("#token", "token"))
-                    .expressionAttributeValues(Map.of(":seen", s(expected.get().token())));
+                    .expressionAttributeNames(Map.of("#token", TOKEN))
+                    .expressionAttributeValues(Map.of(":seen", AttributeValue.fromS(expected.get().token())));
         }
         return TransactWriteItem.builder().put(put.build()).build();
     }
@@ -208,32 +208,31 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     }
 
     private TransactWriteItem guard(NotificationKey key, String onceKey, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(TrackingTable.alertOnceKey(key.shipmentId(), onceKey, key.channel().name()));
-        item.put("eventId", s(key.eventId()));
-        item.put("expiresAt", n(now.plus(NOTIFICATION_RETENTION).getEpochSecond()));
+        Map<String, AttributeValue> item = NotificationClaimItem.onceGuard(key.shipmentId(), onceKey, key.channel().name(),
+                key.eventId(), now.plus(NOTIFICATION_RETENTION));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(PK) OR eventId = :eventId")
-                .expressionAttributeValues(Map.of(":eventId", s(key.eventId())))
+                .conditionExpression("attribute_not_exists(PK) OR #eventId = :eventId")
+                .expressionAttributeNames(Map.of("#eventId", NotificationClaimItem.EVENT_ID))
+                .expressionAttributeValues(Map.of(":eventId", AttributeValue.fromS(key.eventId())))
                 .build()).build();
     }
 
     private TransactWriteItem count(String partition, java.time.LocalDate day, int cap, Instant now) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(TrackingTable.key(partition, TrackingTable.smsCountSk(day)))
-                .updateExpression("ADD #count :one SET expiresAt = :expiresAt")
-                .conditionExpression("attribute_not_exists(#count) OR #count < :cap")
-                .expressionAttributeNames(Map.of("#count", "count"))
-                .expressionAttributeValues(Map.of(":one", n(1), ":cap", n(cap),
-                        ":expiresAt", n(now.plus(COUNTER_RETENTION).getEpochSecond())))
+                .updateExpression(CounterItem.INCREMENT)
+                .conditionExpression(CounterItem.BELOW_CAP)
+                .expressionAttributeNames(CounterItem.NAMES)
+                .expressionAttributeValues(CounterItem.values(cap, now.plus(COUNTER_RETENTION)))
                 .build()).build();
     }
 
     private Optional<Current> read(NotificationKey key) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(claimKey(key)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new Current(string(item, "state").orElseThrow(), string(item, "token").orElseThrow(),
-                Items.number(item, "leaseUntil").orElse(0L),
-                new Identity(string(item, "notificationId").orElseThrow(), Instant.parse(string(item, "createdAt").orElseThrow()))));
+        NotificationClaimItem.Claim claim = NotificationClaimItem.view(item);
+        return Optional.of(new Current(claim.state(), claim.token(), claim.leaseUntil(),
+                new Identity(claim.notificationId(), claim.createdAt())));
     }
 
     private static Map<String, AttributeValue> claimKey(NotificationKey key) {

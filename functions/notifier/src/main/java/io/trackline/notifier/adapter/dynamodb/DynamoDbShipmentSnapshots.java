@@ -1,6 +1,8 @@
 package io.trackline.notifier.adapter.dynamodb;
 
 import io.trackline.domain.shipment.Eta;
+import io.trackline.engine.dynamodb.NotificationItem;
+import io.trackline.engine.dynamodb.ScanItem;
 import io.trackline.engine.dynamodb.ShipmentItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.domain.alerts.Channel;
@@ -22,9 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import static io.trackline.notifier.adapter.dynamodb.Items.map;
-import static io.trackline.notifier.adapter.dynamodb.Items.s;
-import static io.trackline.notifier.adapter.dynamodb.Items.string;
 
 /**
  * One query on {@code PK=SHIP#<id>} from {@code SK >= "EVENT#"}, newest key first: SMS counters, the shipment item
@@ -47,7 +46,8 @@ public final class DynamoDbShipmentSnapshots implements ShipmentSnapshots {
     public Optional<ShipmentSnapshot> find(String shipmentId) {
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("PK = :pk AND SK >= :from")
-                .expressionAttributeValues(Map.of(":pk", s(TrackingTable.shipmentPk(shipmentId)), ":from", s(TrackingTable.EVENT_PREFIX)))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TrackingTable.shipmentPk(shipmentId)),
+                        ":from", AttributeValue.fromS(TrackingTable.EVENT_PREFIX)))
                 .scanIndexForward(false)
                 .limit(PAGE_SIZE)
                 .consistentRead(true)
@@ -80,15 +80,17 @@ public final class DynamoDbShipmentSnapshots implements ShipmentSnapshots {
     }
 
     private static ScanLine scan(Map<String, AttributeValue> item) {
-        return new ScanLine(string(item, "occurredAt").orElse(""), string(item, "status").orElse(""),
-                string(item, "description").orElse(null), string(map(item, "location"), "city").orElse(null));
+        ScanItem.View scan = ScanItem.view(item);
+        return new ScanLine(present(scan.occurredAt()).orElse(""), present(scan.status()).orElse(""),
+                present(scan.description()).orElse(null), present(scan.location().city()).orElse(null));
     }
 
     private static Optional<PastAlert> pastAlert(Map<String, AttributeValue> item) {
-        Optional<Channel> channel = string(item, "channel").flatMap(valid(Channel::valueOf));
-        Optional<NotificationState> state = string(item, "state").flatMap(valid(NotificationState::valueOf));
+        NotificationItem.View notification = NotificationItem.view(item);
+        Optional<Channel> channel = present(notification.channel()).flatMap(valid(Channel::valueOf));
+        Optional<NotificationState> state = present(notification.state()).flatMap(valid(NotificationState::valueOf));
         if (channel.isEmpty() || state.isEmpty()) return Optional.empty();
-        return Optional.of(new PastAlert(channel.get(), string(item, "onceKey").orElse(null), state.get()));
+        return Optional.of(new PastAlert(channel.get(), present(notification.onceKey()).orElse(null), state.get()));
     }
 
     /** Contact data and states written by others may be malformed; such a value counts as absent, never as an error. */

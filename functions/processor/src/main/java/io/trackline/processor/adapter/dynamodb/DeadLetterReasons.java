@@ -1,5 +1,6 @@
 package io.trackline.processor.adapter.dynamodb;
 
+import io.trackline.engine.dynamodb.FailedMessageItem;
 import io.trackline.engine.dynamodb.TrackingTable;
 import io.trackline.processor.application.FailedMessages;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -7,14 +8,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Why a queue message failed, kept where an operator finds it: SQS moves a message to its DLQ with the same message
- * id but cannot carry a reason, so the reason is stored under {@code PK=FAILED#<messageId>, SK=FAILED} (expiring with
- * the DLQ's 14-day retention) and logged. The redrive command prints it next to each message.
+ * id but cannot carry a reason, so the reason is stored as the engine's {@link FailedMessageItem} (expiring with the
+ * DLQ's 14-day retention) and logged. The redrive command prints it next to each message.
  */
 public final class DeadLetterReasons implements FailedMessages {
     static final Duration KEEP = Duration.ofDays(14);
@@ -32,19 +32,12 @@ public final class DeadLetterReasons implements FailedMessages {
     @Override
     public void record(String messageId, String reason, int receiveCount) {
         var now = clock.instant();
-        Map<String, AttributeValue> item = new HashMap<>(TrackingTable.failedMessageKey(messageId));
-        item.putAll(Map.of("messageId", AttributeValue.fromS(messageId),
-                "reason", AttributeValue.fromS(reason.length() > 1000 ? reason.substring(0, 1000) : reason),
-                "receiveCount", AttributeValue.fromN(Integer.toString(receiveCount)),
-                "failedAt", AttributeValue.fromS(now.toString()),
-                "expiresAt", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond()))));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        dynamo.putItem(b -> b.tableName(table).item(FailedMessageItem.of(messageId, reason, receiveCount, now, now.plus(KEEP))));
     }
 
     public Optional<String> reason(String messageId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(TrackingTable.failedMessageKey(messageId))).item();
-        AttributeValue reason = item == null ? null : item.get("reason");
-        return reason == null ? Optional.empty() : Optional.ofNullable(reason.s());
+        return item == null ? Optional.empty() : FailedMessageItem.reason(item);
     }
 }
