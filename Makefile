@@ -23,11 +23,12 @@ run: build moto
 	@infra/bin/local-cloud
 
 # verify builds every function.jar, which check-deploy then checks the way `sam deploy` will upload it; last, the smoke
-# test against a freshly started local cloud, as `make run` starts it (CI runs all of this).
+# test against a freshly started local cloud, as `make run` starts it (CI runs all of this). -T 1C: one module per core
+# at a time (the function modules depend only on engine, not on each other; each module's tests start their own moto).
 test: check-jdk moto
 	@infra/bin/ensure-browser
 	@infra/bin/ensure-axe >/dev/null
-	$(MVN) verify
+	$(MVN) -T 1C verify
 	infra/bin/check-deploy --require-artifacts
 	@infra/bin/smoke-local-cloud
 

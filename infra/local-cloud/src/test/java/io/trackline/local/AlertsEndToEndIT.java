@@ -32,15 +32,15 @@ class AlertsEndToEndIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final String EMAIL = "ada@example.com";
     @RegisterExtension
-    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
+    static final RunningCloud CLOUD = RunningCloud.shared();
 
     private final LocalCloud cloud = CLOUD.cloud();
     private final LocalAws aws = CLOUD.aws();
 
     @Test
     void shouldTextAndEmailExactlyOnce_whenTheOutForDeliveryWebhookArrivesFourTimes() {
-        // given a customer with SMS and email on, their mailbox, and a shipment registered with their phone
-        DemoCredentials.Customer customer = cloud.demo().customers().getFirst();
+        // given a customer (of this test's own) with SMS and email on, their mailbox, and a shipment registered with their phone
+        DemoCredentials.Customer customer = Walkthrough.newCustomer(cloud);
         String apiKey = cloud.demo().tenants().getFirst().apiKey();
         var preferences = new Walkthrough(cloud).put("/v1/me/notification-preferences", """
                 {"channels":["SMS","EMAIL"],"alerts":["OUT_FOR_DELIVERY","DELIVERED"],"email":"%s"}""".formatted(EMAIL),

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AllSourcesEndToEndIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     @RegisterExtension
-    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
+    static final RunningCloud CLOUD = RunningCloud.shared();
 
     private final LocalCloud cloud = CLOUD.cloud();
     private final LocalAws aws = CLOUD.aws();

@@ -3,15 +3,20 @@ package io.trackline.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackline.local.testing.Eventually;
+import io.trackline.local.testing.Http;
 import io.trackline.local.testing.Moto;
+import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.Walkthrough;
 import io.trackline.testkit.webhooks.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.trackline.local.testing.Walkthrough.json;
@@ -26,19 +31,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClientWebhooksIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
+    @RegisterExtension
+    static final RunningCloud CLOUD = RunningCloud.shared();
     private static LocalCloud cloud;
     private static WebhookReceiver receiver;
+    /** The endpoints these tests registered (at their receiver), removed after them: the cloud outlives this class. */
+    private static final List<String> ENDPOINTS = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests());
+        cloud = CLOUD.cloud();
         receiver = new WebhookReceiver();
     }
 
     @AfterAll
     static void stop() {
-        if (receiver != null) receiver.close();
-        if (cloud != null) cloud.close();
+        try {
+            String apiKey = cloud.demo().tenants().getFirst().apiKey();
+            for (String id : ENDPOINTS) {
+                var deleted = Http.send(HttpRequest.newBuilder(cloud.apiUrl().resolve("/v1/webhook-endpoints/" + id)).DELETE()
+                        .header("x-api-key", apiKey));
+                assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+            }
+        } finally {
+            if (receiver != null) receiver.close();
+        }
     }
 
     @Test
@@ -108,7 +125,9 @@ class ClientWebhooksIT {
         var endpoint = walk.post("/v1/webhook-endpoints", "{\"url\": \"" + receiver.endpoint(path, (id, nth) -> 200)
                 + "\", \"events\": [\"" + type + "\"]}", Walkthrough.apiKey(apiKey));
         assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(201);
-        return json(endpoint.body());
+        JsonNode registered = json(endpoint.body());
+        ENDPOINTS.add(registered.get("id").asText());
+        return registered;
     }
 
     /** {@code GET /v1/shipments/{id}}'s answer with its events cut to the newest, as a webhook carries it. */

@@ -32,14 +32,15 @@ class CustomerJourneyIT {
     private static final String NEW_ADDRESS = """
             {"name":"Ada Lovelace","line1":"12 Elm St","city":"Shelbyville","region":"IL","postalCode":"62565","country":"US"}""";
     @RegisterExtension
-    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
+    static final RunningCloud CLOUD = RunningCloud.shared();
 
     private final LocalCloud cloud = CLOUD.cloud();
     private final LocalAws aws = CLOUD.aws();
     private final DemoCredentials.Tenant tenant = cloud.demo().tenants().get(0);
     private final DemoCredentials.Tenant otherTenant = cloud.demo().tenants().get(1);
-    private final DemoCredentials.Customer customer = cloud.demo().customers().get(0);
-    private final DemoCredentials.Customer otherCustomer = cloud.demo().customers().get(1);
+    // customers of this class's own: their order lists hold only what these tests register
+    private final DemoCredentials.Customer customer = Walkthrough.newCustomer(cloud);
+    private final DemoCredentials.Customer otherCustomer = Walkthrough.newCustomer(cloud);
 
     @Test
     void shouldLetTheCustomerFollowRedirectAndReportTheirPackage_whenItTravelsFromLabelToDoor() {

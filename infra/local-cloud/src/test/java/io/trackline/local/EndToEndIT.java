@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Http;
 import io.trackline.local.testing.Moto;
+import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.Walkthrough;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,17 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EndToEndIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
-    private static LocalCloud cloud;
+    @RegisterExtension
+    static final RunningCloud CLOUD = RunningCloud.shared();
 
-    @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cloud != null) cloud.close();
-    }
+    private final LocalCloud cloud = CLOUD.cloud();
 
     @Test
     void shouldShowOutForDeliveryAndTextTheCustomer_whenASignedNativeWebhookArrives() {

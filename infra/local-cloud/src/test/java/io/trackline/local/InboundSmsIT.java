@@ -5,10 +5,11 @@ import io.trackline.aws.AwsClients;
 import io.trackline.aws.Settings;
 import io.trackline.local.testing.Eventually;
 import io.trackline.local.testing.Moto;
+import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.Walkthrough;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
@@ -24,20 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InboundSmsIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
+    @RegisterExtension
+    static final RunningCloud CLOUD = RunningCloud.shared();
     private static LocalCloud cloud;
     private static AwsClients aws;
 
     @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests());
+    static void clients() {
+        cloud = CLOUD.cloud();
         aws = new AwsClients(Settings.of(Map.of("AWS_ENDPOINT_URL", cloud.awsEndpoint().toString(),
                 "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", cloud.demo().awsAccessKeyId(),
                 "AWS_SECRET_ACCESS_KEY", cloud.demo().awsSecretAccessKey())));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cloud != null) cloud.close();
     }
 
     @Test

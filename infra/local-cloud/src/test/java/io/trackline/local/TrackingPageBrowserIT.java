@@ -46,7 +46,7 @@ class TrackingPageBrowserIT {
     private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
 
     @RegisterExtension
-    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
+    static final RunningCloud CLOUD = RunningCloud.shared();
 
     private static ChromeDriver browser;
     private static String axe;

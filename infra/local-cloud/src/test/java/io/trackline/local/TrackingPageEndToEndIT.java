@@ -30,7 +30,7 @@ class TrackingPageEndToEndIT {
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
     @RegisterExtension
-    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
+    static final RunningCloud CLOUD = RunningCloud.shared();
 
     private final LocalCloud cloud = CLOUD.cloud();
 
@@ -95,10 +95,10 @@ class TrackingPageEndToEndIT {
     private record Texted(String shipmentId, String sms, String link, String trackingNumberEnd) {
     }
 
-    /** The first demo customer's preferences saved as {@code preferences}, then a package of theirs out for delivery, texted. */
+    /** A new customer's preferences saved as {@code preferences}, then a package of theirs out for delivery, texted. */
     private Texted outForDeliveryTexted(String preferences) {
-        var customer = cloud.demo().customers().getFirst();
-        Walkthrough walk = new Walkthrough(cloud);
+        var customer = Walkthrough.newCustomer(cloud);
+        Walkthrough walk = new Walkthrough(cloud, customer.id());
         var saved = walk.put("/v1/me/notification-preferences", preferences, bearer(customer.token()));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 

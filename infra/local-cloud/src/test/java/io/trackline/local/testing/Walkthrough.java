@@ -3,6 +3,7 @@ package io.trackline.local.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.Json;
 import io.trackline.local.LocalCloud;
+import io.trackline.local.demo.DemoCredentials;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -12,23 +13,52 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What a client of the local cloud does in the walking skeleton: register a shipment, post a signed native webhook. */
 public final class Walkthrough {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Line numbers 1000-9999 handed out in turn from a random start: walkthroughs sharing one cloud never share a phone. */
+    private static final AtomicInteger NEXT_LINE = new AtomicInteger(RANDOM.nextInt(9000));
 
     private final LocalCloud cloud;
+    private final String customerId;
     public final String trackingNumber = "9400" + String.format("%018d", Math.abs(RANDOM.nextLong()) % 1_000_000_000_000_000_000L);
-    /** A fresh E.164 number per run that does not end in 99 (moto treats those as opted out). */
-    public final String phone = "+1415555" + String.format("%04d", RANDOM.nextInt(9000) + 1000).replaceAll("99$", "42");
+    /** A fresh E.164 number, unlike any other walkthrough's in this JVM, that does not end in 99 (moto treats those as opted out). */
+    public final String phone = "+1415555" + nextLine();
 
+    /** A walkthrough for the first demo customer. */
     public Walkthrough(LocalCloud cloud) {
-        this.cloud = cloud;
+        this(cloud, cloud.demo().customers().getFirst().id());
     }
 
-    /** Registers {@link #trackingNumber} (USPS) for the first demo customer, with {@link #phone} as contact. */
+    /** A walkthrough whose {@link #registerShipment(String)} registers for {@code customerId}. */
+    public Walkthrough(LocalCloud cloud, String customerId) {
+        this.cloud = cloud;
+        this.customerId = customerId;
+    }
+
+    /**
+     * A customer of the caller's own: a fresh id with a token from the local issuer. Preferences saved or orders listed
+     * for it are the caller's alone, whatever other tests do on the same cloud.
+     */
+    public static DemoCredentials.Customer newCustomer(LocalCloud cloud) {
+        String id = "customer-" + UUID.randomUUID();
+        return new DemoCredentials.Customer(id, cloud.issuer().token(id, Duration.ofHours(1)));
+    }
+
+    private static int nextLine() {
+        int line;
+        do {
+            line = 1000 + Math.floorMod(NEXT_LINE.getAndIncrement(), 9000);
+        } while (line % 100 == 99);
+        return line;
+    }
+
+    /** Registers {@link #trackingNumber} (USPS) for this walkthrough's customer, with {@link #phone} as contact. */
     public HttpResponse<String> registerShipment(String apiKey) {
-        return registerShipment(apiKey, cloud.demo().customers().getFirst().id(), "usps", trackingNumber);
+        return registerShipment(apiKey, customerId, "usps", trackingNumber);
     }
 
     /** Registers a package for {@code customerId} in order {@code order-<trackingNumber>}, with {@link #phone} as contact. */
