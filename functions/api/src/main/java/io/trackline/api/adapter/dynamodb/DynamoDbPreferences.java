@@ -17,7 +17,6 @@ import java.util.Optional;
 /** Preferences as the engine's {@link PreferencesItem} (the item the notifier reads), and the daily email subscription count. */
 public final class DynamoDbPreferences implements PreferencesStore {
     public static final int DEFAULT_EMAIL_SUBSCRIPTIONS_PER_DAY = 3;
-    private static final java.time.Duration COUNTER_RETENTION = java.time.Duration.ofDays(3);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -43,7 +42,7 @@ public final class DynamoDbPreferences implements PreferencesStore {
                     .updateExpression(CounterItem.INCREMENT)
                     .conditionExpression(CounterItem.BELOW_CAP)
                     .expressionAttributeNames(CounterItem.NAMES)
-                    .expressionAttributeValues(CounterItem.values(emailSubscriptionsPerDay, now.plus(COUNTER_RETENTION))));
+                    .expressionAttributeValues(CounterItem.values(emailSubscriptionsPerDay, now)));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException used) {
             return false;

@@ -48,7 +48,6 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     private static final Duration CLAIM_RETENTION = Duration.ofDays(30);
     private static final Duration NOTIFICATION_RETENTION = Duration.ofDays(400);
-    private static final Duration COUNTER_RETENTION = Duration.ofDays(3);
     private static final int ATTEMPTS = 4;
 
     private final DynamoDbClient dynamoDb;
@@ -223,7 +222,7 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                 .updateExpression(CounterItem.INCREMENT)
                 .conditionExpression(CounterItem.BELOW_CAP)
                 .expressionAttributeNames(CounterItem.NAMES)
-                .expressionAttributeValues(CounterItem.values(cap, now.plus(COUNTER_RETENTION)))
+                .expressionAttributeValues(CounterItem.values(cap, now))
                 .build()).build();
     }
 
