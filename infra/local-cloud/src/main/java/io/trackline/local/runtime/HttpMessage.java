@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -79,8 +80,10 @@ record HttpMessage(String method, String path, Map<String, String> headers, byte
         var head = new StringBuilder("HTTP/1.1 ").append(status).append(status == 200 ? " OK" : status == 202 ? " Accepted" : " Not Found")
                 .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] message = Arrays.copyOf(start, start.length + body.length);
+        System.arraycopy(body, 0, message, start.length, body.length);
+        out.write(message);
         out.flush();
     }
 }
