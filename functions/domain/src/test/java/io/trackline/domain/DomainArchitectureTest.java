@@ -6,8 +6,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The domain speaks only its own language: no AWS SDK, no Lambda runtime, no JSON library. */
+/** The domain speaks only its own language: no AWS SDK, no Lambda runtime, no JSON library; no package cycles. */
 @AnalyzeClasses(packages = "io.trackline.domain", importOptions = ImportOption.DoNotIncludeTests.class)
 class DomainArchitectureTest {
 
@@ -22,4 +23,9 @@ class DomainArchitectureTest {
             .that().resideInAPackage("io.trackline.domain.shipment")
             .should().dependOnClassesThat().resideInAPackage("io.trackline.domain.shipment.usecase..")
             .because("the aggregate returns its outcome; use cases orchestrate ports around it");
+
+    /** The test kit's {@code PackageCycles} rule, stated here because the kit depends on the domain. */
+    @ArchTest
+    static final ArchRule shouldHaveNoPackageCycles = slices().matching("io.trackline.(**)")
+            .should().beFreeOfCycles();
 }

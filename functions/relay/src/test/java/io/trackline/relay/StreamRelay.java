@@ -8,8 +8,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import java.util.List;
 
 /**
- * The relay function on the emulator's stream of a test's table, as Lambda's event source would run it: for the ITs
- * of the modules whose writes announce, and the engine bench.
+ * The relay function on the emulator's stream of a test's table, as Lambda's event source would run it: for this
+ * module's ITs and those of the modules whose writes announce (processor, sweeper), through this module's test-jar.
  */
 public final class StreamRelay {
     private final StreamEventSource source;

@@ -2,12 +2,11 @@ package io.trackline.api.http;
 
 import io.trackline.api.application.auth.ApiKey;
 import io.trackline.api.application.auth.ApiKeyRegistry;
+import io.trackline.domain.shipment.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClientAuthenticatorTest {
     private final CountingRegistry registry = new CountingRegistry();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"));
     private final ClientAuthenticator authenticator = new ClientAuthenticator(registry, clock, Duration.ofSeconds(60));
 
     @Test
@@ -100,29 +99,6 @@ class ClientAuthenticatorTest {
             var key = keys.get(keyHash);
             keys.put(keyHash, new Registered(key.tenantId(), key.name(), true));
             return true;
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

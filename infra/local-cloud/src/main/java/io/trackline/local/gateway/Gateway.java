@@ -11,7 +11,7 @@ import io.trackline.aws.http.Problem;
 import io.trackline.aws.log.Log;
 import io.trackline.local.lambda.LocalFunction;
 import io.trackline.local.lambda.Schedules;
-import io.trackline.local.runtime.RuntimeJson;
+import io.trackline.local.lambda.RuntimeJson;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,6 @@ package io.trackline.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.trackline.local.runtime.RuntimeJson;
 import io.trackline.aws.log.Log;
 import io.trackline.testkit.cloud.Stack;
 import software.amazon.awssdk.core.SdkBytes;

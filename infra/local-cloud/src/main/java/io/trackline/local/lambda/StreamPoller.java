@@ -2,7 +2,6 @@ package io.trackline.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import io.trackline.local.runtime.RuntimeJson;
 import io.trackline.aws.log.Log;
 import io.trackline.emulator.StreamEventSource;
 

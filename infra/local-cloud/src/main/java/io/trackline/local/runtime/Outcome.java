@@ -1,6 +1,7 @@
 package io.trackline.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trackline.local.lambda.RuntimeJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.trackline.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.local.lambda.LocalFunction;
+import io.trackline.local.lambda.RuntimeJson;
 
 import java.io.IOException;
 import java.util.ArrayList;

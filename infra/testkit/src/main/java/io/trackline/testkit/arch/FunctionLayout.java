@@ -3,6 +3,7 @@ package io.trackline.testkit.arch;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -23,7 +24,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>{@code io.trackline.<fn>.application}: use cases and ports, free of the AWS SDK, Lambda's events, HTTP and
  *       problem types, the adapters, the handler and the wiring;</li>
  *   <li>{@code io.trackline.<fn>.adapter.<technology>}: outbound adapters, which do not depend on each other;</li>
- *   <li>no package cycles.</li>
+ *   <li>no package cycles ({@link PackageCycles}).</li>
  * </ul>
  * A module without use cases of its own (the sweeper runs the engine's) or without outbound adapters has nothing for
  * those rules to check. A module's test includes these rules with
@@ -73,8 +74,7 @@ public final class FunctionLayout {
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.trackline.(**)")
-            .should().beFreeOfCycles();
+    static final ArchTests noPackageCycles = ArchTests.in(PackageCycles.class);
 
     @ArchTest
     static final ArchRule handlersHaveTwoConstructors = classes()

@@ -1,4 +1,4 @@
-package io.trackline.local.runtime;
+package io.trackline.local.lambda;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The SSRF policy over whole address classes: whatever a name resolves to, only public addresses are sent to. */
-class DestinationPolicyProperties {
-    private static final DestinationPolicy AWS = new DestinationPolicy(false, DestinationPolicyProperties::literal);
-    private static final DestinationPolicy LOCAL = new DestinationPolicy(true, DestinationPolicyProperties::literal);
+class DestinationPolicyPropertiesTest {
+    private static final DestinationPolicy AWS = new DestinationPolicy(false, DestinationPolicyPropertiesTest::literal);
+    private static final DestinationPolicy LOCAL = new DestinationPolicy(true, DestinationPolicyPropertiesTest::literal);
 
     private static List<InetAddress> literal(String host) throws UnknownHostException {
         return List.of(InetAddress.getByName(host));
