@@ -13,7 +13,6 @@ import io.trackline.local.demo.DemoCredentials;
 import io.trackline.local.testing.Http;
 import io.trackline.local.testing.RunningCloud;
 import io.trackline.local.testing.SchemaValues;
-import io.trackline.local.testing.Walkthrough;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,12 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for every operation, requests generated from its schemas, valid ones and ones with exactly one thing wrong (a missing
  * required field, a wrong type, a string too long, a pattern broken, a value outside the enum, an unpaired surrogate, a
  * control character, a huge or impossible date, an unknown field, a body that is not JSON or not declared JSON, no or a
- * wrong credential, an id nobody has), with the API key of a tenant and the token of a customer of its own. Every answer
- * must keep the document: no 5xx, a status the operation declares, a body that validates against the schema declared
- * for that status and content type, problem+json for every error. A valid request is never a 400, 413 or 415; a request
+ * wrong credential, an id nobody has), with the demo tenant's API key and the demo customer's token. Every answer must
+ * keep the document: no 5xx, a status the operation declares, a body that validates against the schema declared for
+ * that status and content type, problem+json for every error. A valid request is never a 400, 413 or 415; a request
  * with something wrong is never a success. A fixed seed makes the run the same every time; it prints what it sent.
- * It runs on the test JVM's shared cloud: what it registers, changes and deletes belongs to its own tenant and customer,
- * so other classes' data never meets its requests and its requests never touch theirs.
  */
 class ApiFuzzIT {
     private static final long SEED = 20261206L;
@@ -54,11 +51,11 @@ class ApiFuzzIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final RunningCloud CLOUD = RunningCloud.shared();
+    static final RunningCloud CLOUD = new RunningCloud(LocalCloudOptions.forTests());
 
     private final LocalCloud cloud = CLOUD.cloud();
-    private final DemoCredentials.Tenant tenant = Walkthrough.newTenant(cloud, CLOUD.aws());
-    private final DemoCredentials.Customer customer = Walkthrough.newCustomer(cloud);
+    private final DemoCredentials.Tenant tenant = cloud.demo().tenants().getFirst();
+    private final DemoCredentials.Customer customer = cloud.demo().customers().getFirst();
     private final Random random = new Random(SEED);
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Schema> compiled = new HashMap<>();
@@ -86,7 +83,7 @@ class ApiFuzzIT {
                 String operation = method + " " + path.getKey();
                 for (int i = 0; i < REQUESTS_PER_OPERATION; i++) {
                     Request request = generate(path.getKey(), method, entry.getValue());
-                    HttpResponse<String> response = Http.send(request.http(cloud.apiUrl(), tenant, customer));
+                    HttpResponse<String> response = Http.send(request.http(cloud.apiUrl()));
                     sent++;
                     statuses.computeIfAbsent(operation + (request.valid() ? " valid" : " one thing wrong"), o -> new TreeMap<>())
                             .merge(response.statusCode(), 1, Integer::sum);
@@ -105,7 +102,7 @@ class ApiFuzzIT {
         assertThat(violations).as("answers that break the OpenAPI document").isEmpty();
     }
 
-    /** Shipments and orders of the test's tenant and customer, so that valid requests reach more than 404. */
+    /** Shipments and orders of the demo tenant and customer, so that valid requests reach more than 404. */
     private void seed() throws Exception {
         for (int i = 0; i < 4; i++) {
             String number = "FZ" + SEED + i;
@@ -121,7 +118,7 @@ class ApiFuzzIT {
             pools.computeIfAbsent("public:trackingNumber", k -> new ArrayList<>()).add(number);
         }
         pools.put("customer:id", List.copyOf(pools.get("tenant:id")));
-        // a webhook endpoint of the test's tenant, so that its routes reach more than 404 (a receiver that is not there)
+        // a webhook endpoint of the demo tenant, so that its routes reach more than 404 (a receiver that is not there)
         var endpoint = Http.post(cloud.apiUrl().resolve("/v1/webhook-endpoints"), "application/json",
                 "{\"url\": \"http://127.0.0.1:9/webhooks\"}".getBytes(StandardCharsets.UTF_8), "x-api-key", tenant.apiKey());
         assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(201);
@@ -289,8 +286,7 @@ class ApiFuzzIT {
             return new Request(method, template, path, query, present ? audience : "public", what, false, body, contentType, false);
         }
 
-        /** The request to {@code api}, as {@code tenant} or {@code customer} when its audience is theirs. */
-        HttpRequest.Builder http(URI api, DemoCredentials.Tenant tenant, DemoCredentials.Customer customer) {
+        HttpRequest.Builder http(URI api) {
             String resolved = template;
             for (var p : path.entrySet()) resolved = resolved.replace("{" + p.getKey() + "}", encode(p.getValue()).replace("+", "%20"));
             var uri = new StringBuilder(resolved);
@@ -304,10 +300,10 @@ class ApiFuzzIT {
                     : HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8)));
             if (body != null) builder.header("content-type", contentType);
             switch (audience) {
-                // the wrong ones are nobody's: a well-formed key no tenant has, a token signed by no one
-                case "tenant" -> builder.header("x-api-key", rightCredentials ? tenant.apiKey() : "tl_" + "0".repeat(40));
+                case "tenant" -> builder.header("x-api-key", rightCredentials ? CLOUD.cloud().demo().tenants().getFirst().apiKey()
+                        : "tl_" + "0".repeat(40));
                 case "customer" -> builder.header("authorization", "Bearer " + (rightCredentials
-                        ? customer.token() : "eyJhbGciOiJub25lIn0.e30."));
+                        ? CLOUD.cloud().demo().customers().getFirst().token() : "eyJhbGciOiJub25lIn0.e30."));
                 default -> {
                 }
             }

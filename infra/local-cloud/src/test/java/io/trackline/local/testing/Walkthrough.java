@@ -1,18 +1,14 @@
 package io.trackline.local.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackline.api.ApiKeys;
-import io.trackline.api.adapter.dynamodb.DynamoDbApiKeys;
 import io.trackline.aws.Json;
 import io.trackline.local.LocalCloud;
 import io.trackline.local.demo.DemoCredentials;
-import io.trackline.testkit.cloud.LocalAws;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,17 +46,6 @@ public final class Walkthrough {
     public static DemoCredentials.Customer newCustomer(LocalCloud cloud) {
         String id = "customer-" + UUID.randomUUID();
         return new DemoCredentials.Customer(id, cloud.issuer().token(id, Duration.ofHours(1)));
-    }
-
-    /**
-     * A tenant of the caller's own: a fresh id with an API key made and stored as the demo's and
-     * {@code infra/bin/api-keys create}'s are ({@link ApiKeys}: only its hash reaches the table). Shipments, orders and
-     * webhook endpoints made with it are the caller's alone, whatever other tests do on the same cloud.
-     */
-    public static DemoCredentials.Tenant newTenant(LocalCloud cloud, LocalAws aws) {
-        String id = "tenant-" + UUID.randomUUID();
-        var keys = new ApiKeys(new DynamoDbApiKeys(aws.dynamoDb(), cloud.stack().tables().get("TrackingTable")), Clock.systemUTC());
-        return new DemoCredentials.Tenant(id, keys.create(id, "Test tenant " + id));
     }
 
     private static int nextLine() {
