@@ -25,7 +25,13 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Starts the local cloud on the repository's template.yaml and checks that the emulator holds what the template declares. */
+/**
+ * Starts the local cloud on the repository's template.yaml and checks that the emulator holds what the template declares.
+ * A cloud of its own, not the shared one: it asserts what a fresh start leaves and nothing else (exactly the declared
+ * queues and subscriptions, where other tests add mailbox queues and the API email subscriptions; the local.json the
+ * start writes), and it publishes bare triggers to the shipment events topic, which would reach a shared cloud's
+ * notifier and webhook fan-out.
+ */
 class ProvisioningIT {
     @TempDir
     static Path state;
