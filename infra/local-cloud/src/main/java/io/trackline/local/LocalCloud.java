@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
@@ -159,8 +160,10 @@ public final class LocalCloud implements AutoCloseable {
             started.add(timer);
             if (options.eventSources()) {
                 // Pollers stop before the gateway and the emulator: their last receive must not hit a stopped moto.
-                wiring.pollers().forEach(p -> started.add(p.start()));
-                wiring.streams().forEach(p -> started.add(p.start()));
+                List<AutoCloseable> pollers = new ArrayList<>();
+                wiring.pollers().forEach(p -> pollers.add(p.start()));
+                wiring.streams().forEach(p -> pollers.add(p.start()));
+                started.add(() -> closeTogether(pollers));
                 timer.start();
             }
             gateway.serve(new Routes<>(wiring.routes()), authorizers, issuer, timer, LocalAws.ACCOUNT_ID);
@@ -374,6 +377,13 @@ public final class LocalCloud implements AutoCloseable {
     @Override
     public void close() {
         closeAll(resources);
+    }
+
+    /** Each on its own thread: a poller's close waits for its long poll to end, and these need not wait in turn. */
+    private static void closeTogether(List<AutoCloseable> resources) {
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            resources.forEach(resource -> threads.execute(() -> closeAll(List.of(resource))));
+        }
     }
 
     private static void closeAll(List<AutoCloseable> resources) {
