@@ -219,18 +219,15 @@ public final class Emulator implements AutoCloseable {
         throw new EmulatorUnavailable("moto_server did not answer on " + endpoint + " within " + START_LIMIT.toSeconds() + " s");
     }
 
-    /**
-     * moto can ignore SIGTERM: kill it (and anything it started) outright, then its watchdog, and wait for the watchdog,
-     * our own child. Not for moto: once its parent is gone, whoever adopts it reaps it, which took up to the old 3-s
-     * limit on this machine, while a killed moto already holds no port and takes no request.
-     */
+    /** moto can ignore SIGTERM: kill it (and anything it started) outright, then its watchdog. */
     private static void stop(ProcessHandle handle) {
         var processes = java.util.stream.Stream.concat(handle.descendants(), java.util.stream.Stream.of(handle)).toList();
         processes.forEach(ProcessHandle::destroyForcibly);
         try {
-            handle.onExit().get(3, TimeUnit.SECONDS);
+            java.util.concurrent.CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
         } catch (Exception notYet) {
-            // killed forcibly: it goes as soon as the kernel has reaped it
+            // killed forcibly: they go as soon as the kernel has reaped them
         }
     }
 
