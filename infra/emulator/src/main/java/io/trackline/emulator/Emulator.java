@@ -116,15 +116,17 @@ public final class Emulator implements AutoCloseable {
      * moto runs under a small shell watchdog that stops it as soon as this JVM is gone, however the JVM ended (even
      * {@code kill -9}), and that keeps it out of the terminal's process group, so that Ctrl-C reaches only the JVM and
      * the local cloud can stop its pollers before moto goes. It writes moto's pid to the file named by its fourth
-     * argument.
+     * argument. On {@code SIGTERM} it kills moto (and its own sleep) and reaps them before it exits itself (it waits on its
+     * sleeps, so the trap runs at once): moto is gone, not a zombie waiting for whoever adopts it, when the watchdog is.
      */
     private static final String WATCHDOG = """
             trap '' INT
             set -m
             "$2" -H 127.0.0.1 -p "$3" & moto=$!
             echo $moto > "$4"
-            trap 'kill -9 $moto 2>/dev/null; exit 0' TERM
-            while kill -0 "$1" 2>/dev/null && kill -0 $moto 2>/dev/null; do sleep 1; done
+            nap=$moto
+            trap 'kill -9 $moto $nap 2>/dev/null; wait $moto $nap 2>/dev/null; exit 0' TERM
+            while kill -0 "$1" 2>/dev/null && kill -0 $moto 2>/dev/null; do sleep 1 & nap=$!; wait $nap; done
             kill $moto 2>/dev/null; sleep 1; kill -9 $moto 2>/dev/null
             """;
 
@@ -219,10 +221,19 @@ public final class Emulator implements AutoCloseable {
         throw new EmulatorUnavailable("moto_server did not answer on " + endpoint + " within " + START_LIMIT.toSeconds() + " s");
     }
 
-    /** moto can ignore SIGTERM: kill it (and anything it started) outright, then its watchdog. */
+    /**
+     * The watchdog, asked to stop, kills and reaps moto (moto can ignore SIGTERM); whatever is still there after that,
+     * moto included, is killed outright, and waited for.
+     */
     private static void stop(ProcessHandle handle) {
         var processes = java.util.stream.Stream.concat(handle.descendants(), java.util.stream.Stream.of(handle)).toList();
-        processes.forEach(ProcessHandle::destroyForcibly);
+        handle.destroy();
+        try {
+            handle.onExit().get(2, TimeUnit.SECONDS);
+        } catch (Exception notYet) {
+            // killed outright below
+        }
+        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         try {
             java.util.concurrent.CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit)
                     .toArray(java.util.concurrent.CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
