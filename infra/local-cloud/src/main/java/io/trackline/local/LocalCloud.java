@@ -149,7 +149,7 @@ public final class LocalCloud implements AutoCloseable {
 
             UnaryOperator<String> local = servedLocally(template, resolver, gateway.url());
             Optional<LocalLambda> lambda = lambdaRuntime
-                    ? Optional.of(LocalLambda.start(options.lambdaRuntime(), options.concurrency(), System.out)) : Optional.empty();
+                    ? Optional.of(LocalLambda.start(options.lambdaRuntime(), options.concurrency(), options.coldStarts(), System.out)) : Optional.empty();
             lambda.ifPresent(started::add);
             Functions functions = lambda.isPresent()
                     ? new Functions.Lambda(lambda.get(), transformed, iam, aws, local)

@@ -1,5 +1,6 @@
 package io.trackline.local;
 
+import io.trackline.local.runtime.ColdStarts;
 import io.trackline.testkit.Repository;
 
 import java.nio.file.Path;
@@ -24,10 +25,12 @@ import java.util.Optional;
  *                          end-to-end tests), or in this JVM (the runner's own tests, whose handlers have no jar)
  * @param lambdaRuntime     the directory holding Lambda's Java runtime jars (the runtime interface client and its jars)
  * @param concurrency       execution environments (processes) per function at most
+ * @param coldStarts        whether environments start together, as invocations come, or one at a time (the bench)
  */
 public record LocalCloudOptions(int port, Path template, Optional<Path> localJson, Map<String, String> environment,
                                 String namePrefix, Optional<Duration> visibilityTimeout, Duration pollWait,
-                                boolean eventSources, Functions functions, Path lambdaRuntime, int concurrency) {
+                                boolean eventSources, Functions functions, Path lambdaRuntime, int concurrency,
+                                ColdStarts coldStarts) {
     public static final int DEFAULT_PORT = 3000;
     public static final Duration LOCAL_VISIBILITY_TIMEOUT = Duration.ofSeconds(2);
 
@@ -45,7 +48,7 @@ public record LocalCloudOptions(int port, Path template, Optional<Path> localJso
         int port = Optional.ofNullable(environment.get("TRACKLINE_PORT")).map(LocalCloudOptions::port).orElse(DEFAULT_PORT);
         return new LocalCloudOptions(port, root.resolve("template.yaml"), Optional.of(root.resolve(".trackline/local.json")),
                 environment, "", Optional.of(LOCAL_VISIBILITY_TIMEOUT), Duration.ofSeconds(1), true, Functions.LAMBDA_RUNTIME,
-                root.resolve("infra/local-cloud/target/lambda-runtime"), 1);
+                root.resolve("infra/local-cloud/target/lambda-runtime"), 1, ColdStarts.TOGETHER);
     }
 
     /** For tests: a free port, the repository's template, no local.json. */
@@ -72,32 +75,37 @@ public record LocalCloudOptions(int port, Path template, Optional<Path> localJso
 
     public LocalCloudOptions withPort(int port) {
         return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
-                functions, lambdaRuntime, concurrency);
+                functions, lambdaRuntime, concurrency, coldStarts);
     }
 
     public LocalCloudOptions withTemplate(Path template) {
         return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
-                functions, lambdaRuntime, concurrency);
+                functions, lambdaRuntime, concurrency, coldStarts);
     }
 
     public LocalCloudOptions withLocalJson(Optional<Path> localJson) {
         return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
-                functions, lambdaRuntime, concurrency);
+                functions, lambdaRuntime, concurrency, coldStarts);
     }
 
     public LocalCloudOptions withVisibilityTimeout(Optional<Duration> visibilityTimeout) {
         return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
-                functions, lambdaRuntime, concurrency);
+                functions, lambdaRuntime, concurrency, coldStarts);
     }
 
     public LocalCloudOptions withEventSources(boolean eventSources) {
         return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
-                functions, lambdaRuntime, concurrency);
+                functions, lambdaRuntime, concurrency, coldStarts);
     }
 
     public LocalCloudOptions withFunctions(Functions functions) {
         return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
-                functions, lambdaRuntime, concurrency);
+                functions, lambdaRuntime, concurrency, coldStarts);
+    }
+
+    public LocalCloudOptions withColdStarts(ColdStarts coldStarts) {
+        return new LocalCloudOptions(port, template, localJson, environment, namePrefix, visibilityTimeout, pollWait, eventSources,
+                functions, lambdaRuntime, concurrency, coldStarts);
     }
 
     /** The nearest directory upwards holding template.yaml (tests run in a module directory), else the start. */

@@ -1,6 +1,7 @@
 package io.trackline.local;
 
 import io.trackline.engine.dynamodb.TrackingTable;
+import io.trackline.local.runtime.DeploymentPackage;
 import io.trackline.local.runtime.FunctionLog;
 import io.trackline.local.testing.BrokenTemplate;
 import io.trackline.local.testing.Eventually;
@@ -14,13 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,10 +74,10 @@ class FaultsIT {
             @TempDir Path directory) throws IOException {
         Path template = BrokenTemplate.ofRepository()
                 .replace("CodeUri: \\S*functions/processor/target/function\\.jar\\n      Handler: \\S+",
-                        "CodeUri: " + functionJar(directory, SlowHandler.class) + "\n      Handler: " + SlowHandler.class.getName()
+                        "CodeUri: " + DeploymentPackage.of(directory, SlowHandler.class, List.of()) + "\n      Handler: " + SlowHandler.class.getName()
                                 + "::handleRequest\n      Timeout: 1")
                 .replace("CodeUri: \\S*functions/sweeper/target/function\\.jar\\n      Handler: \\S+",
-                        "CodeUri: " + functionJar(directory, HungryHandler.class) + "\n      Handler: " + HungryHandler.class.getName()
+                        "CodeUri: " + DeploymentPackage.of(directory, HungryHandler.class, List.of()) + "\n      Handler: " + HungryHandler.class.getName()
                                 + "::handleRequest\n      MemorySize: 128")
                 .writeTo(directory);
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(template));
@@ -117,18 +115,5 @@ class FaultsIT {
 
     private static List<String> log(LocalCloud cloud, String function) {
         return cloud.log(function).map(FunctionLog::lines).orElseThrow();
-    }
-
-    /** A function jar holding the handler's class alone, as a deployment package. */
-    private static Path functionJar(Path directory, Class<?> handler) throws IOException {
-        String entry = handler.getName().replace('.', '/') + ".class";
-        Path jar = directory.resolve(handler.getSimpleName() + ".jar");
-        try (var out = new JarOutputStream(Files.newOutputStream(jar));
-             var in = handler.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new JarEntry(entry));
-            in.transferTo(out);
-            out.closeEntry();
-        }
-        return jar;
     }
 }

@@ -5,6 +5,8 @@ import io.trackline.local.LocalCloudOptions;
 import io.trackline.local.bench.cost.Bill;
 import io.trackline.local.bench.cost.CarrierTraffic;
 import io.trackline.local.bench.cost.ScanCost;
+import io.trackline.local.runtime.ColdStarts;
+import io.trackline.local.runtime.DeploymentPackage;
 import io.trackline.local.runtime.FunctionConfiguration;
 import io.trackline.local.runtime.ProcessFunction;
 import io.trackline.local.runtime.Report;
@@ -29,13 +31,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * {@code infra/bin/bench-lambda [rounds] [shipments]}: every function under Lambda's runtime on a local cloud, figures
  * from their REPORT lines. Two anchors are deployed into the same local Lambda and invoked cold the same way: a handler
- * returning a constant (the floor) and a plain SDK v2 handler doing one DynamoDB GetItem. Then a realistic run (the
+ * returning a constant (the floor) and a plain SDK v2 handler doing one DynamoDB GetItem. Every cold start, the
+ * anchors' and the functions', runs alone ({@link ColdStarts#ONE_AT_A_TIME}), as an environment on Lambda starts on a
+ * CPU of its own. Then a realistic run (the
  * smoke test's journey, {@code rounds} times, and one sweeper run) drives every function; printed per function: cold
  * start (Init Duration + first Duration), invocations, Max Memory Used against MemorySize, and what the cold start's
  * init costs. Then the cost per million carrier scans ({@link ScanCost}) for both traffic mixes, {@code shipments}
@@ -62,16 +64,17 @@ public final class LambdaBench {
         Path root = LocalCloudOptions.repositoryRoot(Path.of("").toAbsolutePath());
         PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
         System.setOut(quiet);
-        try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.defaults(System.getenv()).withPort(0).withLocalJson(Optional.empty()))) {
+        try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.defaults(System.getenv()).withPort(0)
+                .withLocalJson(Optional.empty()).withColdStarts(ColdStarts.ONE_AT_A_TIME))) {
             var lambda = cloud.lambda().orElseThrow();
             Path work = Files.createTempDirectory("trackline-bench-");
             String table = cloud.stack().tables().get("TrackingTable");
             Map<String, String> env = Map.of("AWS_ENDPOINT_URL", cloud.awsEndpoint().toString(), "AWS_REGION", "us-east-1",
                     "AWS_ACCESS_KEY_ID", cloud.demo().awsAccessKeyId(), "AWS_SECRET_ACCESS_KEY", cloud.demo().awsSecretAccessKey());
             List<ProcessFunction> anchors = List.of(
-                    anchor(lambda, "AnchorConstant", ConstantHandler.class, deploymentPackage(work, ConstantHandler.class, List.of()), table, env),
+                    anchor(lambda, "AnchorConstant", ConstantHandler.class, DeploymentPackage.of(work, ConstantHandler.class, List.of()), table, env),
                     anchor(lambda, "AnchorPlainSdkGetItem", GetItemHandler.class,
-                            deploymentPackage(work, GetItemHandler.class, sdkJars(root.resolve("infra/local-cloud/target/lib"))), table, env));
+                            DeploymentPackage.of(work, GetItemHandler.class, sdkJars(root.resolve("infra/local-cloud/target/lib"))), table, env));
             for (ProcessFunction anchor : anchors) anchor.invoke(Map.of("bench", true));
             Bill anchorCost = ScanCost.warmGetItemAnchor(anchors.get(1), ANCHOR_WARM_INVOCATIONS);
             anchors.forEach(ProcessFunction::close);
@@ -97,7 +100,8 @@ public final class LambdaBench {
 
             System.setOut(out);
             out.printf(Locale.ROOT, "Lambda under its Java runtime (JDK %s, %d cores), %d smoke journeys + 1 sweeper run, then"
-                            + " both traffic mixes below; max MB over all of it, and the MemorySize that would suffice (%s)%n",
+                            + " both traffic mixes below; cold starts one at a time, the anchors' too; max MB over all of it,"
+                            + " and the MemorySize that would suffice (%s)%n",
                     System.getProperty("java.version"), java.lang.Runtime.getRuntime().availableProcessors(), rounds, SUFFICES);
             out.printf(Locale.ROOT, "%-24s %10s %10s %10s %7s %9s %9s %9s %12s%n", "function", "init ms", "first ms",
                     "cold ms", "calls", "max MB", "memory MB", "suffices", "init cost $");
@@ -166,22 +170,6 @@ public final class LambdaBench {
         return lambda.create(new FunctionConfiguration(name, "arn:aws:lambda:us-east-1:123456789012:function:" + name,
                 handler.getName() + "::handleRequest", 1024, 30, code,
                 Map.of("TABLE_NAME", table, "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")), () -> env);
-    }
-
-    /** A deployment package: the handler's class, and jars under lib/ (a layout Lambda's runtime loads). */
-    private static Path deploymentPackage(Path work, Class<?> handler, List<Path> jars) throws IOException {
-        Path zip = work.resolve(handler.getSimpleName() + ".zip");
-        String entry = handler.getName().replace('.', '/') + ".class";
-        try (var out = new ZipOutputStream(Files.newOutputStream(zip));
-             var in = handler.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new ZipEntry(entry));
-            in.transferTo(out);
-            for (Path jar : jars) {
-                out.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
-                Files.copy(jar, out);
-            }
-        }
-        return zip;
     }
 
     /** The SDK's DynamoDB client with the url-connection HTTP client and what they need, from the local cloud's class path. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -21,21 +22,23 @@ public final class LocalLambda implements AutoCloseable {
     private final JavaRuntime runtime;
     private final Path workDirectory;
     private final int concurrency;
+    private final Semaphore coldStartSlot;
     private final PrintStream out;
     private final Map<String, ProcessFunction> functions = new LinkedHashMap<>();
 
-    private LocalLambda(JavaRuntime runtime, Path workDirectory, int concurrency, PrintStream out) {
+    private LocalLambda(JavaRuntime runtime, Path workDirectory, int concurrency, ColdStarts coldStarts, PrintStream out) {
         this.runtime = runtime;
         this.workDirectory = workDirectory;
         this.concurrency = concurrency;
+        this.coldStartSlot = coldStarts.slot();
         this.out = out;
     }
 
     /** @throws JavaRuntime.RuntimeMissing when the runtime's jars are not built */
-    public static LocalLambda start(Path runtimeJars, int concurrency, PrintStream out) {
+    public static LocalLambda start(Path runtimeJars, int concurrency, ColdStarts coldStarts, PrintStream out) {
         try {
             Path work = Files.createTempDirectory("trackline-lambda-");
-            return new LocalLambda(new JavaRuntime(runtimeJars, work), work, concurrency, out);
+            return new LocalLambda(new JavaRuntime(runtimeJars, work), work, concurrency, coldStarts, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a directory for the functions' task roots", e);
         }
@@ -49,7 +52,7 @@ public final class LocalLambda implements AutoCloseable {
      */
     public synchronized ProcessFunction create(FunctionConfiguration configuration, Supplier<Map<String, String>> localEnvironment) {
         if (!Files.isRegularFile(configuration.code())) throw new JavaRuntime.CodeMissing(configuration.name(), configuration.code());
-        var function = new ProcessFunction(configuration, runtime, concurrency, localEnvironment,
+        var function = new ProcessFunction(configuration, runtime, concurrency, coldStartSlot, localEnvironment,
                 new FunctionLog(configuration.name(), out));
         functions.put(configuration.name(), function);
         return function;

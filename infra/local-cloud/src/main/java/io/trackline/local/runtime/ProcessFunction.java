@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -24,13 +25,13 @@ public final class ProcessFunction implements LocalFunction, AutoCloseable {
     private final BlockingQueue<Sandbox> idle;
     private final List<Sandbox> all = new ArrayList<>();
 
-    public ProcessFunction(FunctionConfiguration configuration, JavaRuntime runtime, int concurrency,
-                           Supplier<Map<String, String>> localEnvironment, FunctionLog log) {
+    ProcessFunction(FunctionConfiguration configuration, JavaRuntime runtime, int concurrency, Semaphore coldStartSlot,
+                    Supplier<Map<String, String>> localEnvironment, FunctionLog log) {
         this.configuration = configuration;
         this.log = log;
         this.idle = new ArrayBlockingQueue<>(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            Sandbox sandbox = new Sandbox(configuration, runtime, localEnvironment, log);
+            Sandbox sandbox = new Sandbox(configuration, runtime, localEnvironment, log, coldStartSlot);
             all.add(sandbox);
             idle.add(sandbox);
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,23 +32,43 @@ final class Sandbox implements AutoCloseable {
     private final JavaRuntime runtime;
     private final Supplier<Map<String, String>> localEnvironment;
     private final FunctionLog log;
+    private final Semaphore coldStartSlot;
     private Process process;
     private RuntimeApi api;
     private long startedNanos;
     /** Set when the current process outgrew the function's MemorySize and was killed for it. */
     private AtomicBoolean outOfMemory = new AtomicBoolean();
 
-    /** @param localEnvironment what the local cloud adds per process start: the endpoint, the role's fresh credentials */
-    Sandbox(FunctionConfiguration function, JavaRuntime runtime, Supplier<Map<String, String>> localEnvironment, FunctionLog log) {
+    /**
+     * @param localEnvironment what the local cloud adds per process start: the endpoint, the role's fresh credentials
+     * @param coldStartSlot    taken for a cold start, init and first invocation ({@link ColdStarts})
+     */
+    Sandbox(FunctionConfiguration function, JavaRuntime runtime, Supplier<Map<String, String>> localEnvironment, FunctionLog log,
+            Semaphore coldStartSlot) {
         this.function = function;
         this.runtime = runtime;
         this.localEnvironment = localEnvironment;
         this.log = log;
+        this.coldStartSlot = coldStartSlot;
     }
 
     Outcome invoke(String requestId, byte[] payload) {
-        boolean cold = process == null || !process.isAlive();
-        if (cold) start();
+        if (process != null && process.isAlive()) return run(requestId, payload, false);
+        try {
+            coldStartSlot.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.Failure.local("Runtime.Interrupted", "the local cloud is stopping");
+        }
+        try {
+            start();
+            return run(requestId, payload, true);
+        } finally {
+            coldStartSlot.release();
+        }
+    }
+
+    private Outcome run(String requestId, byte[] payload, boolean cold) {
         Process process = this.process;
         RuntimeApi api = this.api;
         RuntimeApi.Invocation invocation = api.submit(requestId, payload, function.timeoutSeconds() * 1000L, function.arn());
