@@ -115,12 +115,8 @@ public record ApiWiring(
     private static Supplier<byte[]> cursorKey(Settings settings, AwsClients clients) {
         var arn = settings.optional("CURSOR_SECRET_ARN");
         if (arn.isPresent()) {
-            return () -> {
-                try (var secrets = clients.secretsManager()) {
-                    return secrets.getSecretValue(GetSecretValueRequest.builder().secretId(arn.get()).build())
-                            .secretString().getBytes(StandardCharsets.UTF_8);
-                }
-            };
+            return () -> clients.secretsManager().getSecretValue(GetSecretValueRequest.builder().secretId(arn.get()).build())
+                    .secretString().getBytes(StandardCharsets.UTF_8);
         }
         var configured = settings.optional("CURSOR_KEY");
         if (configured.isPresent()) return () -> configured.get().getBytes(StandardCharsets.UTF_8);

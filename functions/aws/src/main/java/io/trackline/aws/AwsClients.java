@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The one factory of AWS SDK clients: url-connection HTTP client (small, fast cold start), region, endpoint,
@@ -54,6 +58,7 @@ public final class AwsClients {
     private final Duration attemptTimeout;
     private final SdkHttpClient http;
     private final List<ExecutionInterceptor> interceptors;
+    private final Map<Class<? extends SdkClient>, SdkClient> built = new ConcurrentHashMap<>();
 
     public AwsClients(Settings settings) {
         this(settings, List.of());
@@ -83,24 +88,24 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).build();
+        return shared(DynamoDbClient.class, DynamoDbClient::builder);
     }
 
     /** The table's change stream (the local cloud's stream event source and tests read it). */
     public DynamoDbStreamsClient dynamoDbStreams() {
-        return configure(DynamoDbStreamsClient.builder()).build();
+        return shared(DynamoDbStreamsClient.class, DynamoDbStreamsClient::builder);
     }
 
     public SqsClient sqs() {
-        return configure(SqsClient.builder()).build();
+        return shared(SqsClient.class, SqsClient::builder);
     }
 
     public SnsClient sns() {
-        return configure(SnsClient.builder()).build();
+        return shared(SnsClient.class, SnsClient::builder);
     }
 
     public SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder()).build();
+        return shared(SecretsManagerClient.class, SecretsManagerClient::builder);
     }
 
     /** What every call may take, retries included ({@code SDK_CALL_TIMEOUT}). */
@@ -111,6 +116,16 @@ public final class AwsClients {
     /** What one attempt may take ({@code SDK_CALL_ATTEMPT_TIMEOUT}). */
     public Duration attemptTimeout() {
         return attemptTimeout;
+    }
+
+    /**
+     * One client per service, built on first use and then shared: an SDK client is thread-safe and meant to live as long
+     * as the container, and each one built costs cold-start time (tens to hundreds of milliseconds under Lambda's
+     * C1-only JIT). So nobody closes a client they get here.
+     */
+    private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C shared(Class<C> service,
+                                                                                                          Supplier<B> builder) {
+        return service.cast(built.computeIfAbsent(service, s -> configure(builder.get()).build()));
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {

@@ -41,6 +41,17 @@ class AwsClientsTest {
     }
 
     @Test
+    void shouldBuildOneClientPerService_whenAFunctionsAdaptersAskForItAgain() {
+        var aws = new AwsClients(Settings.of(Map.of("AWS_REGION", "eu-west-1", "AWS_LAMBDA_FUNCTION_NAME", "ProcessorFunction")));
+
+        assertThat(aws.dynamoDb()).isSameAs(aws.dynamoDb());
+        assertThat(aws.dynamoDbStreams()).isSameAs(aws.dynamoDbStreams());
+        assertThat(aws.sqs()).isSameAs(aws.sqs());
+        assertThat(aws.sns()).isSameAs(aws.sns());
+        assertThat(aws.secretsManager()).isSameAs(aws.secretsManager());
+    }
+
+    @Test
     void shouldBoundEveryCallWithinTheApiFunctionsTimeout_whenAFunctionTalksToAws() {
         var aws = new AwsClients(Settings.of(Map.of("AWS_REGION", "eu-west-1", "AWS_LAMBDA_FUNCTION_NAME", "ApiFunction")));
 
