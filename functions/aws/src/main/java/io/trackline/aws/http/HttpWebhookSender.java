@@ -42,7 +42,11 @@ public final class HttpWebhookSender implements WebhookSender {
     }
 
     private final Duration timeout;
-    private final HttpClient client;
+    /**
+     * Built on the first send ({@link #client()}): a JDK HttpClient takes about 0.4 s to build under Lambda's C1-only
+     * JIT, paid by every cold start that built it, while the fan-out never sends and the API only for a test ping.
+     */
+    private volatile HttpClient client;
 
     public HttpWebhookSender() {
         this(TIMEOUT);
@@ -51,7 +55,6 @@ public final class HttpWebhookSender implements WebhookSender {
     /** @param timeout the whole exchange's limit (the API's test ping waits less, to answer within its own limit) */
     public HttpWebhookSender(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
     }
 
     /** Each exchange on a virtual thread of its own, so a receiver trickling its answer is cut off at the timeout too. */
@@ -80,7 +83,7 @@ public final class HttpWebhookSender implements WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] read;
             try (InputStream in = response.body()) {
                 read = in.readNBytes(MAX_READ);
@@ -99,6 +102,15 @@ public final class HttpWebhookSender implements WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed("interrupted", start);
+        }
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built != null) return built;
+        synchronized (this) {
+            if (client == null) client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+            return client;
         }
     }
 
