@@ -9,6 +9,7 @@ import io.trackline.aws.Settings;
 import io.trackline.aws.events.ShipmentEventCodec;
 import io.trackline.domain.alerts.ShipmentEvent;
 import io.trackline.emulator.Emulator;
+import io.trackline.testkit.cloud.MotoData;
 import io.trackline.testkit.cloud.Stack;
 import io.trackline.testkit.cloud.TemplateStack;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,10 +23,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * template.yaml's resources on the emulator, provisioned from the template by the test kit: TrackingTable,
@@ -130,10 +126,9 @@ final class CloudFixture {
         throw new AssertionError("queue never drained: a message keeps failing");
     }
 
-    /** SMS that moto recorded for a number: GET /moto-api/data.json → sns → SMS[] {phone_number, message, message_id}. */
+    /** SMS that moto recorded for a number ({@link MotoData}). */
     List<String> smsTo(String phone) {
-        JsonNode sms = modelData().path("sns").path("SMS");
-        return StreamSupport.stream(sms.spliterator(), false)
+        return MotoData.sms(emulator.endpoint()).stream()
                 .filter(node -> node.path("phone_number").asText().equals(phone))
                 .map(node -> node.path("message").asText())
                 .toList();
@@ -151,20 +146,6 @@ final class CloudFixture {
 
     void close() {
         emulator.close();
-    }
-
-    private JsonNode modelData() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/moto-api/data.json")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return json(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private String queueArn(String url) {
