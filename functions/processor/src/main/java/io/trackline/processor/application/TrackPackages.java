@@ -22,7 +22,9 @@ import java.util.concurrent.Future;
  * <p>What the threads share is safe to share: {@link TrackScans} and the policy are immutable, the engine's DynamoDB
  * store holds an SDK client (thread-safe, on the url-connection HTTP client, which opens a connection per call in
  * flight), its due-key hints in a synchronized map, and the clock; Jackson's mapper and readers are thread-safe once
- * built, and each log line is one {@code println}. The counts are summed here, after every thread is done.
+ * built, a scan key's digest is per thread, and each log line is one {@code println}. The counts are summed here,
+ * after every thread is done. On Lambda's Java 21 a virtual thread that waits while holding a monitor pins its carrier:
+ * the SDK's url-connection client takes none, and the JDK's HTTP stack waits on locks since JDK 16 (JDK-8229867).
  */
 public final class TrackPackages {
     private static final Log LOG = Log.of(TrackPackages.class);
