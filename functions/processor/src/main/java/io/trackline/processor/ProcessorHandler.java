@@ -8,9 +8,9 @@ import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.domain.shipment.usecase.PackageScans;
-import io.trackline.domain.shipment.usecase.TrackScans;
 import io.trackline.domain.tracking.ScanReport;
 import io.trackline.processor.application.FailedMessages;
+import io.trackline.processor.application.TrackPackages;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,14 +19,15 @@ import java.util.Map;
 
 /**
  * Ingest queue → tracking records. Decodes each message, groups the batch by package, applies each package's scans
- * once, and reports only the messages that failed (ReportBatchItemFailures): an undecodable message fails alone and
- * reaches the DLQ after maxReceiveCount, with its reason in the log and in {@link FailedMessages} (see README).
+ * once, all packages at once ({@link TrackPackages}), and reports only the messages that failed
+ * (ReportBatchItemFailures): an undecodable message fails alone and reaches the DLQ after maxReceiveCount, with its
+ * reason in the log and in {@link FailedMessages} (see README).
  * Each batch writes one EMF line: messages, failed messages, shipments updated, packages nobody registered.
  */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Log LOG = Log.of(ProcessorHandler.class);
 
-    private final TrackScans trackScans;
+    private final TrackPackages trackPackages;
     private final FailedMessages reasons;
     private final Emf metrics;
 
@@ -35,7 +36,7 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     public ProcessorHandler(ProcessorWiring wiring) {
-        this.trackScans = wiring.trackScans();
+        this.trackPackages = new TrackPackages(wiring.trackScans());
         this.reasons = wiring.failedMessages();
         this.metrics = wiring.metrics();
     }
@@ -55,36 +56,18 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
                 fail(message, "poison message: " + undecodable.getMessage(), failures);
             }
         }
-        int shipmentsUpdated = 0;
-        int unregisteredPackages = 0;
-        for (var entry : reportsByPackage.entrySet()) {
-            try {
-                PackageScans scans = PackageScans.of(entry.getValue());
-                var implausible = trackScans.implausible(scans);
-                if (!implausible.isEmpty()) {
-                    // PRODUCT.md §9: outside the window around receipt; kept flagged (or refused, unregistered): say why.
-                    LOG.warn("implausible scan time", "package", entry.getKey(), "scans", implausible.size(),
-                            "reason", "occurredAt outside [receivedAt - SCAN_MAX_AGE, receivedAt + SCAN_AHEAD]");
-                }
-                int ignoredEstimates = trackScans.implausibleEstimates(scans);
-                if (ignoredEstimates > 0) {
-                    LOG.warn("implausible estimate ignored", "package", entry.getKey(), "estimates", ignoredEstimates,
-                            "reason", "date outside reportedAt ± SCAN_MAX_AGE");
-                }
-                int shipments = trackScans.track(scans);
-                shipmentsUpdated += shipments;
-                if (shipments == 0) unregisteredPackages++;
-            } catch (RuntimeException e) {
-                // Retried by SQS; batch-mates of other packages are unaffected.
-                for (var message : messagesByPackage.get(entry.getKey())) {
-                    fail(message, e.getClass().getSimpleName() + ": " + e.getMessage(), failures);
-                }
+        TrackPackages.Tracked tracked = trackPackages.track(reportsByPackage);
+        tracked.failed().forEach((pkg, e) -> {
+            // Retried by SQS; batch-mates of other packages are unaffected.
+            for (var message : messagesByPackage.get(pkg)) {
+                fail(message, e.getClass().getSimpleName() + ": " + e.getMessage(), failures);
             }
-        }
+        });
         LOG.info("batch processed", "messages", input.getRecords().size(), "packages", reportsByPackage.size(),
                 "failed", failures.size());
         metrics.line().count("messages", input.getRecords().size()).count("failedMessages", failures.size())
-                .count("shipmentsUpdated", shipmentsUpdated).count("unregisteredPackages", unregisteredPackages).emit();
+                .count("shipmentsUpdated", tracked.shipmentsUpdated())
+                .count("unregisteredPackages", tracked.unregisteredPackages()).emit();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 

@@ -2,7 +2,11 @@ package io.trackline.processor;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trackline.aws.AwsClients;
+import io.trackline.aws.Json;
+import io.trackline.aws.metrics.Emf;
 import io.trackline.testkit.engine.EngineCloud;
 import io.trackline.engine.TrackingEngine;
 import io.trackline.processor.adapter.dynamodb.DeadLetterReasons;
@@ -28,16 +32,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static io.trackline.domain.shipment.Scans.scan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The processor against moto: the events/ batch, a crash after the write, throttling, a poison message, redrive. What
@@ -47,6 +57,8 @@ class ProcessorHandlerIT {
     private static final String EVENTS_FILE = "sqs-ingest-batch.json";
     private static final TrackingNumber REGISTERED = TrackingNumber.of("1Z999AA10123456784");
     private static final TrackingNumber UNREGISTERED = TrackingNumber.of("1Z999AA10123456785");
+    private static final List<TrackingNumber> TWO_MORE_REGISTERED = List.of(TrackingNumber.of("1Z999AA10123456786"),
+            TrackingNumber.of("1Z999AA10123456787"));
 
     @RegisterExtension
     static final EngineCloud.PerTestClass EMULATOR = new EngineCloud.PerTestClass();
@@ -56,17 +68,20 @@ class ProcessorHandlerIT {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-03T12:00:10Z"));
     private final FaultInjection faults = new FaultInjection();
     private final CrashAfterWrite crash = new CrashAfterWrite();
+    private final CallsInFlight calls = new CallsInFlight();
     private EngineCloud.Stack stack;
     private TrackingEngine engine;
+    private ProcessorWiring wiring;
     private ProcessorHandler handler;
     private StreamRelay relay;
 
     @BeforeEach
     void deploy() {
         stack = cloud.stack();
-        AwsClients clients = cloud.clients(stack, List.of(faults, crash));
+        AwsClients clients = cloud.clients(stack, List.of(faults, crash, calls));
         engine = TrackingEngine.from(stack.settings(), clients, clock);
-        handler = new ProcessorHandler(ProcessorWiring.from(stack.settings(), clients, clock));
+        wiring = ProcessorWiring.from(stack.settings(), clients, clock);
+        handler = new ProcessorHandler(wiring);
         relay = new StreamRelay(cloud, stack);
     }
 
@@ -218,6 +233,81 @@ class ProcessorHandlerIT {
         assertThat(engine.shipments().byId(id).orElseThrow().status()).isEqualTo(Status.IN_TRANSIT);
     }
 
+    // ------------------------------------------------------------------ a batch's packages, applied at once
+
+    @Test
+    void shouldApplyEveryPackageAtOnceAndCountExactly_whenTheBatchHoldsSeveralPackages() throws Exception {
+        // given: three registered packages, the first with two reports, and one nobody registered
+        String first = register(REGISTERED);
+        List<String> others = TWO_MORE_REGISTERED.stream().map(this::register).toList();
+        SQSEvent batch = fourPackages();
+        ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
+        calls.reset();
+        // when
+        SQSBatchResponse response = handlerWritingMetricsTo(metricLines).handleRequest(batch, null);
+        // then: the packages' DynamoDB calls overlapped, each package was applied, and the counts add up
+        assertThat(calls.most()).as("DynamoDB calls under way at once").isGreaterThan(1);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(engine.shipments().byId(first).orElseThrow().status()).isEqualTo(Status.OUT_FOR_DELIVERY);
+        assertThat(others).allSatisfy(id -> assertThat(engine.shipments().byId(id).orElseThrow().status())
+                .isEqualTo(Status.IN_TRANSIT));
+        assertThat(engine.shipments().unattached(Scans.CARRIER, UNREGISTERED)).hasSize(1);
+        assertThat(metrics(metricLines)).containsExactly(entry("messages", 5), entry("failedMessages", 0),
+                entry("shipmentsUpdated", 3), entry("unregisteredPackages", 1));
+    }
+
+    @Test
+    void shouldApplyThePackagesReportsInOneWriteOneCallAfterAnother_whenTheBatchHoldsOnePackage() {
+        // given
+        String id = register(REGISTERED);
+        long registered = engine.shipments().byId(id).orElseThrow().version();
+        triggersPublished();
+        SQSEvent batch = batchOf(report(REGISTERED, scan(Status.PICKED_UP, "2026-03-02T16:40:00-06:00")),
+                report(REGISTERED, scan(Status.IN_TRANSIT, "2026-03-03T03:15:00-06:00")),
+                report(REGISTERED, scan(Status.OUT_FOR_DELIVERY, "2026-03-03T05:30:00-06:00")));
+        calls.reset();
+        // when
+        SQSBatchResponse response = handler.handleRequest(batch, null);
+        // then: one package is one thread, its three reports one change
+        assertThat(calls.most()).as("DynamoDB calls under way at once").isEqualTo(1);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        Shipment shipment = engine.shipments().byId(id).orElseThrow();
+        assertThat(shipment.status()).isEqualTo(Status.OUT_FOR_DELIVERY);
+        assertThat(shipment.version()).isEqualTo(registered + 1);
+        assertThat(engine.shipments().history(id)).extracting(t -> t.scan().status())
+                .containsExactly(Status.PICKED_UP, Status.IN_TRANSIT, Status.OUT_FOR_DELIVERY);
+        assertThat(triggersPublished()).containsExactly(Trigger.OUT_FOR_DELIVERY);
+    }
+
+    @Test
+    void shouldFailOnlyThatPackagesMessagesAndCountExactly_whenDynamoDbKeepsFailingForOneOfSeveralPackagesAtOnce()
+            throws Exception {
+        // given: every read of the first package answers 500, beyond the SDK's retries; three packages beside it
+        register(REGISTERED);
+        List<String> others = TWO_MORE_REGISTERED.stream().map(this::register).toList();
+        SQSEvent batch = fourPackages();
+        faults.inject(FaultInjection.Rule.alwaysFail(request -> request instanceof QueryRequest q
+                && q.expressionAttributeValues().values().stream().anyMatch(v -> ("TRACK#ups#" + REGISTERED).equals(v.s()))));
+        ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
+        calls.reset();
+        // when
+        SQSBatchResponse response = handlerWritingMetricsTo(metricLines).handleRequest(batch, null);
+        // then
+        faults.stop();
+        List<String> failing = List.of(batch.getRecords().get(0).getMessageId(), batch.getRecords().get(4).getMessageId());
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactlyElementsOf(failing);
+        var reasons = new DeadLetterReasons(cloud.dynamo, stack.table(), clock);
+        assertThat(failing).allSatisfy(messageId -> assertThat(reasons.reason(messageId))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("InternalServerErrorException")));
+        assertThat(others).allSatisfy(id -> assertThat(engine.shipments().byId(id).orElseThrow().status())
+                .isEqualTo(Status.IN_TRANSIT));
+        assertThat(engine.shipments().unattached(Scans.CARRIER, UNREGISTERED)).hasSize(1);
+        assertThat(calls.most()).as("DynamoDB calls under way at once").isGreaterThan(1);
+        assertThat(metrics(metricLines)).containsExactly(entry("messages", 5), entry("failedMessages", 2),
+                entry("shipmentsUpdated", 2), entry("unregisteredPackages", 1));
+    }
+
     // ------------------------------------------------------------------ plausible carrier times (PRODUCT.md §9)
 
     @Test
@@ -306,13 +396,39 @@ class ProcessorHandlerIT {
                 trackingNumber, List.of(s), Optional.empty());
     }
 
-    private static SQSEvent batchOf(ScanReport report) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId("m-" + report.deliveryId());
-        message.setBody(ScanReportCodec.encode(report));
+    private static SQSEvent batchOf(ScanReport... reports) {
         SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
+        event.setRecords(Stream.of(reports).map(report -> {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("m-" + report.deliveryId());
+            message.setBody(ScanReportCodec.encode(report));
+            return message;
+        }).toList());
         return event;
+    }
+
+    /** Five messages, four packages: the first, registered, has two reports (first and last); the third is unregistered. */
+    private static SQSEvent fourPackages() {
+        return batchOf(report(REGISTERED, scan(Status.IN_TRANSIT, "2026-03-03T03:15:00-06:00")),
+                report(TWO_MORE_REGISTERED.get(0), scan(Status.IN_TRANSIT, "2026-03-03T03:20:00-06:00")),
+                report(UNREGISTERED, scan(Status.IN_TRANSIT, "2026-03-03T03:25:00-06:00")),
+                report(TWO_MORE_REGISTERED.get(1), scan(Status.IN_TRANSIT, "2026-03-03T03:30:00-06:00")),
+                report(REGISTERED, scan(Status.OUT_FOR_DELIVERY, "2026-03-03T05:30:00-06:00")));
+    }
+
+    /** The handler on this test's wiring, its EMF lines written to {@code metricLines}. */
+    private ProcessorHandler handlerWritingMetricsTo(ByteArrayOutputStream metricLines) {
+        return new ProcessorHandler(new ProcessorWiring(wiring.trackScans(), wiring.failedMessages(),
+                new Emf(TrackingEngine.METRICS_NAMESPACE, new PrintStream(metricLines, true, StandardCharsets.UTF_8), clock)));
+    }
+
+    /** The counts of the one EMF line written. */
+    private static Map<String, Integer> metrics(ByteArrayOutputStream metricLines) throws JsonProcessingException {
+        JsonNode line = Json.mapper().readTree(metricLines.toString(StandardCharsets.UTF_8));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        line.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics")
+                .forEach(metric -> counts.put(metric.path("Name").asText(), line.path(metric.path("Name").asText()).asInt()));
+        return counts;
     }
 
     private String send(String body) {

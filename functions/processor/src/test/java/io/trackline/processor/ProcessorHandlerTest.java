@@ -7,9 +7,16 @@ import io.trackline.aws.Json;
 import io.trackline.engine.TrackingEngine;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.alerts.Trigger;
-import io.trackline.domain.shipment.TrackingFixture;
+import io.trackline.domain.shipment.InMemoryShipments;
+import io.trackline.domain.shipment.RecordingAnnouncer;
 import io.trackline.domain.shipment.Scans;
+import io.trackline.domain.shipment.Shipment;
+import io.trackline.domain.shipment.TrackingFixture;
+import io.trackline.domain.shipment.TrackingPolicy;
+import io.trackline.domain.shipment.usecase.TrackScans;
+import io.trackline.domain.tracking.Carrier;
 import io.trackline.domain.tracking.Status;
+import io.trackline.domain.tracking.TrackingNumber;
 import io.trackline.testkit.SampleEvents;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The handler on the in-memory port: decoding, grouping by package, partial batch failures. No network. */
 class ProcessorHandlerTest {
@@ -69,6 +77,24 @@ class ProcessorHandlerTest {
         assertThat(metrics.path("failedMessages").asInt()).isEqualTo(1);
         assertThat(metrics.path("shipmentsUpdated").asInt()).isEqualTo(1);
         assertThat(metrics.path("unregisteredPackages").asInt()).as("the file's third message is a package nobody registered").isEqualTo(1);
+    }
+
+    @Test
+    void shouldFailTheWholeInvocation_whenApplyingAPackageThrowsAnError() {
+        // given: a store whose every package lookup overflows the stack: an Error is not one package's failure
+        var overflowing = new InMemoryShipments(TrackingPolicy.DEFAULT, new RecordingAnnouncer()) {
+            @Override
+            public List<Shipment> forPackage(Carrier carrier, TrackingNumber trackingNumber) {
+                throw new StackOverflowError();
+            }
+        };
+        var handlerOnIt = new ProcessorHandler(new ProcessorWiring(
+                new TrackScans(overflowing, TrackingPolicy.DEFAULT, Clock.systemUTC()),
+                (messageId, reason, receiveCount) -> recorded.add(messageId), Emf.toLog(TrackingEngine.METRICS_NAMESPACE)));
+        // when / then: as when packages ran one after the other, Lambda fails the invocation and SQS retries the batch
+        assertThatThrownBy(() -> handlerOnIt.handleRequest(SampleEvents.sqs("sqs-ingest-batch.json"), null))
+                .isInstanceOf(StackOverflowError.class);
+        assertThat(recorded).isEmpty();
     }
 
     @Test

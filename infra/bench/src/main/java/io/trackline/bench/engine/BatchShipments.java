@@ -12,21 +12,22 @@ import io.trackline.domain.tracking.TrackingNumber;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The repository port as {@link ProcessorBatchBenchmark} needs it, so the figure is the processor's own CPU: the
  * current state of each shipment by id, a save checked against the stored version. No scan history, no outbox and no
  * change stream (the relay function's work, not the processor's), no packages without a shipment (the benchmark
- * registers every package first), no sweeps. One benchmark thread per instance.
+ * registers every package first), no sweeps. One benchmark thread per instance; the handler applies a batch's
+ * packages on threads of their own, so the maps are concurrent.
  */
 final class BatchShipments implements Shipments {
-    private final Map<String, Shipment> byId = new HashMap<>();
-    private final Map<Claim, String> claims = new HashMap<>();
+    private final Map<String, Shipment> byId = new ConcurrentHashMap<>();
+    private final Map<Claim, String> claims = new ConcurrentHashMap<>();
 
     /** A tenant's registration of a package: what {@link #registered} looks up. */
     private record Claim(String tenantId, Carrier carrier, TrackingNumber trackingNumber) {
