@@ -28,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FaultsIT {
     private static final Duration DEAD_LETTERED = Duration.ofSeconds(90);
+    /**
+     * The ingest queue's maxReceiveCount in these broken templates (the template's is 5): receives enough to show a
+     * retry before the dead letter, each retry of the slow handler a new process, at 2 s a receive locally.
+     */
+    private static final int RECEIVES = 2;
 
     /**
      * The processor's policy without {@code dynamodb:Query} (its DynamoDBCrudPolicy written out, less that action), and
@@ -36,7 +41,7 @@ class FaultsIT {
     @Test
     void shouldDenyTheCallAndDeadLetterTheMessageWithTheReason_whenAPolicyLacksAnAction_andFailWithClassNotFound_whenTheHandlerNamesNoClass(
             @TempDir Path directory) {
-        Path template = BrokenTemplate.ofRepository()
+        Path template = withIngestReceives(BrokenTemplate.ofRepository())
                 .replace("(CodeUri: \\S*functions/processor/target/function\\.jar\\n(?:.*\\n)*?      Policies:\\n)        - DynamoDBCrudPolicy:\\n            TableName: !Ref TrackingTable\\n",
                         "$1        - Statement:\n            - Effect: Allow\n              Action: [dynamodb:GetItem, dynamodb:DeleteItem, dynamodb:PutItem, "
                                 + "dynamodb:Scan, dynamodb:UpdateItem, dynamodb:BatchWriteItem, dynamodb:BatchGetItem, dynamodb:DescribeTable, "
@@ -72,7 +77,7 @@ class FaultsIT {
     @Test
     void shouldKillRetryThenDeadLetter_whenTheFunctionOutlivesItsTimeout_andKillIt_whenItOutgrowsItsMemorySize(
             @TempDir Path directory) throws IOException {
-        Path template = BrokenTemplate.ofRepository()
+        Path template = withIngestReceives(BrokenTemplate.ofRepository())
                 .replace("CodeUri: \\S*functions/processor/target/function\\.jar\\n      Handler: \\S+",
                         "CodeUri: " + DeploymentPackage.of(directory, SlowHandler.class, List.of()) + "\n      Handler: " + SlowHandler.class.getName()
                                 + "::handleRequest\n      Timeout: 1")
@@ -83,14 +88,14 @@ class FaultsIT {
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.forTests().withTemplate(template));
              LocalAws aws = new LocalAws(cloud.awsEndpoint(), "us-east-1", cloud.demo().awsAccessKeyId(), cloud.demo().awsSecretAccessKey())) {
             // when a scan reaches the ingest queue
-            // then every invocation is killed at 1 s and the message, received maxReceiveCount (5) times, is dead-lettered
+            // then every invocation is killed at 1 s and the message, received maxReceiveCount (RECEIVES) times, is dead-lettered
             Message dead = deadLetterOfScan(cloud, aws, "FAULT2");
             assertThat(dead.body()).contains("FAULT2");
             List<String> log = log(cloud, "ProcessorFunction");
-            assertThat(log.stream().filter(line -> line.matches(".* Task timed out after 1\\.00 seconds"))).hasSize(5);
+            assertThat(log.stream().filter(line -> line.matches(".* Task timed out after 1\\.00 seconds"))).hasSize(RECEIVES);
             // each retry started a new process (the killed one is gone): a cold start, and its REPORT says timeout
             assertThat(log.stream().filter(line -> line.startsWith("REPORT ") && line.contains("Init Duration")
-                    && line.endsWith("Status: timeout"))).hasSize(5);
+                    && line.endsWith("Status: timeout"))).hasSize(RECEIVES);
 
             // when the sweeper's schedule runs it
             var run = Http.post(cloud.apiUrl().resolve("/local/schedules/SweeperFunction"), "application/json", new byte[0]);
@@ -101,6 +106,10 @@ class FaultsIT {
                     && line.contains("Memory Size: 128 MB\tMax Memory Used: 128 MB")
                     && line.endsWith("Status: error\tError Type: Runtime.OutOfMemory"));
         }
+    }
+
+    private static BrokenTemplate withIngestReceives(BrokenTemplate template) {
+        return template.replace("(deadLetterTargetArn: !GetAtt IngestDeadLetterQueue\\.Arn\\n\\s+maxReceiveCount: )5", "$1" + RECEIVES);
     }
 
     /** Posts a signed scan of the tracking number and waits for its ingest message in the ingest DLQ. */
