@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.trackline.local.testing.Eventually.PIPELINE;
 import static io.trackline.local.testing.Walkthrough.apiKey;
 import static io.trackline.local.testing.Walkthrough.bearer;
 import static io.trackline.local.testing.Walkthrough.json;
@@ -29,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * policy, beside the (unconfirmed) email subscription the API makes.
  */
 class AlertsEndToEndIT {
-    private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final String EMAIL = "ada@example.com";
     @RegisterExtension
     static final RunningCloud CLOUD = RunningCloud.shared();

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.time.Instant;
 
+import static io.trackline.local.testing.Eventually.PIPELINE;
 import static io.trackline.local.testing.Walkthrough.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the status that source's status table gives its newest scan, and the same webhook again adds nothing.
  */
 class AllSourcesEndToEndIT {
-    private static final Duration PIPELINE = Duration.ofSeconds(30);
     @RegisterExtension
     static final RunningCloud CLOUD = RunningCloud.shared();
 

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.trackline.local.testing.Eventually.PIPELINE;
 import static io.trackline.local.testing.Walkthrough.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only the ETA reaches the client as {@code shipment.eta_changed} and texts nobody.
  */
 class ClientWebhooksIT {
-    private static final Duration PIPELINE = Duration.ofSeconds(30);
     @RegisterExtension
     static final RunningCloud CLOUD = RunningCloud.shared();
     private static LocalCloud cloud;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import static io.trackline.local.testing.Eventually.PIPELINE;
 import static io.trackline.local.testing.Walkthrough.apiKey;
 import static io.trackline.local.testing.Walkthrough.bearer;
 import static io.trackline.local.testing.Walkthrough.json;
@@ -28,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes the address while they still may, reports a delivered package as not received; nobody else sees any of it.
  */
 class CustomerJourneyIT {
-    private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final String NEW_ADDRESS = """
             {"name":"Ada Lovelace","line1":"12 Elm St","city":"Shelbyville","region":"IL","postalCode":"62565","country":"US"}""";
     @RegisterExtension

@@ -9,9 +9,9 @@ import io.trackline.local.testing.Walkthrough;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.List;
 
+import static io.trackline.local.testing.Eventually.PIPELINE;
 import static io.trackline.local.testing.Walkthrough.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the customer, and the API show it.
  */
 class EndToEndIT {
-    private static final Duration PIPELINE = Duration.ofSeconds(30);
     @RegisterExtension
     static final RunningCloud CLOUD = RunningCloud.shared();
 

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import static io.trackline.local.testing.Eventually.PIPELINE;
 import static io.trackline.local.testing.Walkthrough.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * notifier through its subscription and silences the number: the next alert is recorded as suppressed and no SMS goes out.
  */
 class InboundSmsIT {
-    private static final Duration PIPELINE = Duration.ofSeconds(30);
     @RegisterExtension
     static final RunningCloud CLOUD = RunningCloud.shared();
     private static LocalCloud cloud;

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.trackline.local.testing.Eventually.PIPELINE;
 import static io.trackline.local.testing.Walkthrough.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * language the customer's preferences name (the SMS too), and no page shows what the seller registered about the customer.
  */
 class TrackingPageEndToEndIT {
-    private static final Duration PIPELINE = Duration.ofSeconds(60);
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
     @RegisterExtension

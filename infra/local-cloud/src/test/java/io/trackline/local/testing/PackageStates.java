@@ -4,7 +4,6 @@ import io.trackline.local.LocalCloud;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the local cloud: registered through the API (promised in 3 days), then native webhooks with the carrier's scans.
  */
 public final class PackageStates {
-    private static final Duration PIPELINE = Duration.ofSeconds(60);
 
     /** A state, the scans that lead to it, and what its headline starts with. */
     public enum State {
@@ -81,7 +79,7 @@ public final class PackageStates {
         var posted = walk.postNativeWebhook("{\"events\":[" + String.join(",", events) + "]}", walk.nativeSecret());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
         int scans = state.scans.size();
-        Eventually.await(state + " on the page", PIPELINE, () -> page(id),
+        Eventually.await(state + " on the page", Eventually.PIPELINE, () -> page(id),
                 page -> page.statusCode() == 200 && page.body().contains("<h1>" + state.headline)
                         && page.body().split("<p class=\"what\">").length - 1 == scans);
         return id;
