@@ -120,8 +120,8 @@ public final class AwsClients {
 
     /**
      * One client per service, built on first use and then shared: an SDK client is thread-safe and meant to live as long
-     * as the container, and each one built costs cold-start time (tens to hundreds of milliseconds under Lambda's
-     * C1-only JIT). So nobody closes a client they get here.
+     * as the container (a second one of a service costs only about 2 ms, its thread pools and connections aside). So
+     * nobody closes a client they get here.
      */
     private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C shared(Class<C> service,
                                                                                                           Supplier<B> builder) {

@@ -128,8 +128,7 @@ final class CloudFixture {
 
     /** SMS that moto recorded for a number ({@link MotoData}). */
     List<String> smsTo(String phone) {
-        return MotoData.sms(emulator.endpoint()).stream()
-                .filter(node -> node.path("phone_number").asText().equals(phone))
+        return MotoData.smsTo(emulator.endpoint(), phone).stream()
                 .map(node -> node.path("message").asText())
                 .toList();
     }

@@ -13,7 +13,7 @@ public final class Moto {
 
     /** Every SMS published to {@code phone} ({@link MotoData}). */
     public static List<JsonNode> smsTo(LocalCloud cloud, String phone) {
-        return sms(cloud).stream().filter(sms -> sms.path("phone_number").asText().equals(phone)).toList();
+        return MotoData.smsTo(cloud.awsEndpoint(), phone);
     }
 
     /** Every SMS published, to any number. */

@@ -29,6 +29,11 @@ public final class MotoData {
     private MotoData() {
     }
 
+    /** Every SMS moto's SNS published to {@code phone}. */
+    public static List<JsonNode> smsTo(URI endpoint, String phone) {
+        return sms(endpoint).stream().filter(sms -> sms.path("phone_number").asText().equals(phone)).toList();
+    }
+
     /** Every SMS moto's SNS published, to any number. */
     public static List<JsonNode> sms(URI endpoint) {
         return StreamSupport.stream(read(endpoint).path("sns").path("SMS").spliterator(), false).toList();
