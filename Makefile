@@ -8,7 +8,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 export MAVEN_OPTS ?= $(shell [ "$$($(JAVA_HOME)/bin/java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -ge 24 ] && echo --sun-misc-unsafe-memory-access=allow)
 MVN := mvn -B -ntp
 
-.PHONY: check-jdk moto build run test test-clock-shift lint check-deploy deploy bench clean
+.PHONY: check-jdk moto build run test coverage test-clock-shift lint check-deploy deploy bench clean
 
 check-jdk:
 	@test -n "$(JAVA_HOME)" || { echo "make needs a JDK 21+ (see above)"; exit 1; }
@@ -31,6 +31,12 @@ test: check-jdk moto
 	$(MVN) -T 1C verify
 	infra/bin/check-deploy --require-artifacts
 	@infra/bin/smoke-local-cloud
+
+# The same Maven tests with JaCoCo's agent: reports in each module's target/site/jacoco (unit) and jacoco-it (failsafe).
+coverage: check-jdk moto
+	@infra/bin/ensure-browser
+	@infra/bin/ensure-axe >/dev/null
+	$(MVN) -T 1C -Pcoverage verify
 
 # Every Maven test a year ahead and a year back (libfaketime): no test may depend on the day it runs.
 test-clock-shift: check-jdk moto
