@@ -1,11 +1,11 @@
 package io.trackline.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.trackline.api.http.Router;
+import io.trackline.aws.lambda.JsonEventHandler;
 
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,7 @@ import java.util.Set;
  * The HTTP API for API clients (x-api-key), customers (JWT, validated by API Gateway's authorizer) and public
  * tracking: PRODUCT.md §4. Each route key maps to one use case in {@link Routes}; errors are RFC 9457 problem+json.
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler extends JsonEventHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /**
      * "Track package" for a shipment id no one has (ids are random), run once at init ({@link ApiWiring#primeAtInit()}): it loads the SDK's request
      * pipeline, the HTTP connection and the problem+json path before the first caller, so that under SnapStart they are
@@ -34,6 +34,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public ApiHandler(ApiWiring wiring) {
+        super(APIGatewayV2HTTPEvent.class);
         this.router = new Router(Routes.of(wiring));
         if (wiring.primeAtInit()) router.dispatch(PRIMING);
     }

@@ -1,10 +1,10 @@
 package io.trackline.hooks;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.trackline.aws.lambda.JsonEventHandler;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.queue.WebhookDeliveryCodec;
 import io.trackline.hooks.application.DeliverWebhooks;
@@ -18,7 +18,7 @@ import java.util.List;
  * deliveries are reported with their next receive already deferred by the retry schedule; a message that is not a
  * delivery keeps failing until the DLQ takes it (the log line says why).
  */
-public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class DeliveryHandler extends JsonEventHandler<SQSEvent, SQSBatchResponse> {
     private static final Log LOG = Log.of(DeliveryHandler.class);
 
     private final DeliverWebhooks deliver;
@@ -28,6 +28,7 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     public DeliveryHandler(HooksWiring wiring) {
+        super(SQSEvent.class);
         this.deliver = wiring.delivery();
     }
 

@@ -1,11 +1,11 @@
 package io.trackline.hooks;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.trackline.aws.events.ShipmentEventCodec;
+import io.trackline.aws.lambda.JsonEventHandler;
 import io.trackline.aws.log.Log;
 import io.trackline.hooks.application.FanOutEvents;
 
@@ -17,7 +17,7 @@ import java.util.List;
  * on WebhookDeliveryQueue. A message that fails (not a shipment event, the table or queue unavailable) is reported,
  * retried by SQS and, after 5 receives, moved to the DLQ; the log line says why.
  */
-public final class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class FanOutHandler extends JsonEventHandler<SQSEvent, SQSBatchResponse> {
     private static final Log LOG = Log.of(FanOutHandler.class);
 
     private final FanOutEvents fanOut;
@@ -27,6 +27,7 @@ public final class FanOutHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     public FanOutHandler(HooksWiring wiring) {
+        super(SQSEvent.class);
         this.fanOut = wiring.fanOut();
     }
 

@@ -89,8 +89,8 @@ class HooksIT {
         log = new DynamoDbDeliveryLog(clients.dynamoDb(), stack.tables().get("TrackingTable"), Clock.systemUTC());
         changes = new ShipmentChanges(new DynamoDbShipments(clients.dynamoDb(), stack.tables().get("TrackingTable"),
                 TrackingPolicy.DEFAULT, Clock.systemUTC()));
-        fanOut = new LambdaPoller(clients.sqs(), stack.queue("WebhookEventsQueue").url(), new FanOutHandler(HooksWiring.from(settings)));
-        delivery = new LambdaPoller(clients.sqs(), stack.queue("WebhookDeliveryQueue").url(), new DeliveryHandler(HooksWiring.from(settings)));
+        fanOut = new LambdaPoller(clients.sqs(), stack.queue("WebhookEventsQueue").url(), new FanOutHandler(HooksWiring.from(settings))::handleRequest);
+        delivery = new LambdaPoller(clients.sqs(), stack.queue("WebhookDeliveryQueue").url(), new DeliveryHandler(HooksWiring.from(settings))::handleRequest);
     }
 
     @AfterAll

@@ -1,10 +1,10 @@
 package io.trackline.notifier;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.trackline.aws.lambda.JsonEventHandler;
 import io.trackline.aws.log.Log;
 import io.trackline.notifier.application.AlertRequest;
 import io.trackline.notifier.application.RecordOptOut;
@@ -20,7 +20,7 @@ import java.util.Set;
  * replies to {@link RecordOptOut}, and reports only the failed messages, so SQS retries just those (and moves a
  * message that keeps failing, such as one that is not a shipment event, to the DLQ).
  */
-public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class NotifierHandler extends JsonEventHandler<SQSEvent, SQSBatchResponse> {
     private static final Log LOG = Log.of(NotifierHandler.class);
 
     private final SendAlerts sendAlerts;
@@ -31,6 +31,7 @@ public final class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     public NotifierHandler(NotifierWiring wiring) {
+        super(SQSEvent.class);
         this.sendAlerts = wiring.sendAlerts();
         this.recordOptOut = wiring.recordOptOut();
     }

@@ -1,9 +1,9 @@
 package io.trackline.page;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.trackline.aws.lambda.JsonEventHandler;
 import io.trackline.aws.log.Log;
 import io.trackline.page.application.TrackedPackage;
 import io.trackline.domain.Language;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * language the link or the browser asks for; a friendly 404 page for an id that names no shipment; 503 with a page
  * when the table does not answer. Every answer carries the page's security headers.
  */
-public final class TrackingPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TrackingPageHandler extends JsonEventHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Log LOG = Log.of(TrackingPageHandler.class);
 
     private final PageWiring wiring;
@@ -29,6 +29,7 @@ public final class TrackingPageHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     public TrackingPageHandler(PageWiring wiring) {
+        super(APIGatewayV2HTTPEvent.class);
         this.wiring = wiring;
     }
 

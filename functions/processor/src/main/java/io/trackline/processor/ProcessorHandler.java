@@ -1,9 +1,9 @@
 package io.trackline.processor;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.trackline.aws.lambda.JsonEventHandler;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.aws.queue.ScanReportCodec;
@@ -24,7 +24,7 @@ import java.util.Map;
  * reason in the log and in {@link FailedMessages} (see README).
  * Each batch writes one EMF line: messages, failed messages, shipments updated, packages nobody registered.
  */
-public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ProcessorHandler extends JsonEventHandler<SQSEvent, SQSBatchResponse> {
     private static final Log LOG = Log.of(ProcessorHandler.class);
 
     private final TrackPackages trackPackages;
@@ -36,6 +36,7 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     public ProcessorHandler(ProcessorWiring wiring) {
+        super(SQSEvent.class);
         this.trackPackages = new TrackPackages(wiring.trackScans());
         this.reasons = wiring.failedMessages();
         this.metrics = wiring.metrics();

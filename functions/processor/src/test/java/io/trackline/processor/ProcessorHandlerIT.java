@@ -172,7 +172,7 @@ class ProcessorHandlerIT {
         String poisonId = send("{\"version\":1,\"carrier\":\"ups\",\"trackingNumber\":\"not a tracking number!\"}");
         send(ScanReportCodec.encode(report(REGISTERED, scan(Status.IN_TRANSIT, "2026-03-03T03:15:00-06:00"))));
         // when: the event source polls until the queue is empty
-        LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler);
+        LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler::handleRequest);
         int processed = poller.drain();
         // then
         assertThat(processed).isEqualTo(2);
@@ -204,7 +204,7 @@ class ProcessorHandlerIT {
         send(ScanReportCodec.encode(report(REGISTERED, scan(Status.IN_TRANSIT, "2026-03-03T03:15:00-06:00"))));
 
         // when
-        int processed = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler).drain();
+        int processed = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler::handleRequest).drain();
 
         // then
         assertThat(processed).isEqualTo(2);
@@ -226,7 +226,7 @@ class ProcessorHandlerIT {
         reasons.record(messageId, "DynamoDbException: service unavailable", 5);
         // when
         var moved = new RedriveDeadLetters(cloud.sqs, reasons).redrive(stack.deadLetterQueueUrl(), stack.ingestQueueUrl(), 100);
-        new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler).drain();
+        new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler::handleRequest).drain();
         // then
         assertThat(moved).containsExactly(new RedriveDeadLetters.Moved(messageId, "DynamoDbException: service unavailable"));
         assertThat(cloud.approximateCount(stack.deadLetterQueueUrl())).isZero();

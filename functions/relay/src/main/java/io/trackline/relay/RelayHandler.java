@@ -1,9 +1,9 @@
 package io.trackline.relay;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.trackline.aws.lambda.JsonEventHandler;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.relay.application.OrderedRelay;
@@ -20,7 +20,7 @@ import java.util.List;
  * of it ({@link OrderedRelay}, which the replay of given-up records shares). Needs {@code SHIPMENT_EVENTS_TOPIC_ARN}
  * and {@code SUPPORT_TOPIC_ARN}. Each batch writes one EMF line: stream records, announcements published, failures.
  */
-public final class RelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class RelayHandler extends JsonEventHandler<DynamodbEvent, StreamsEventResponse> {
     private static final Log LOG = Log.of(RelayHandler.class);
 
     private final OrderedRelay relay;
@@ -31,6 +31,7 @@ public final class RelayHandler implements RequestHandler<DynamodbEvent, Streams
     }
 
     public RelayHandler(RelayWiring wiring) {
+        super(DynamodbEvent.class);
         this.relay = wiring.relay();
         this.metrics = wiring.metrics();
     }

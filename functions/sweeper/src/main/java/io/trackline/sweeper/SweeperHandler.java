@@ -1,19 +1,17 @@
 package io.trackline.sweeper;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.trackline.aws.lambda.JsonEventHandler;
 import io.trackline.aws.log.Log;
 import io.trackline.aws.metrics.Emf;
 import io.trackline.domain.shipment.usecase.SweepShipments;
-
-import java.util.Map;
 
 /**
  * Every 15 minutes (EventBridge schedule; the payload is ignored): flags delayed, stalled and suspected-lost shipments
  * found through the sparse due index GSI3, each alert once, through the same outbox as the processor. Each run writes
  * one EMF line: shipments checked, changed, announcements.
  */
-public final class SweeperHandler implements RequestHandler<Map<String, Object>, Void> {
+public final class SweeperHandler extends JsonEventHandler<Object, Void> {
     private static final Log LOG = Log.of(SweeperHandler.class);
 
     private final SweepShipments sweep;
@@ -25,13 +23,14 @@ public final class SweeperHandler implements RequestHandler<Map<String, Object>,
     }
 
     public SweeperHandler(SweeperWiring wiring) {
+        super(Object.class);
         this.sweep = wiring.sweep();
         this.limit = wiring.limit();
         this.metrics = wiring.metrics();
     }
 
     @Override
-    public Void handleRequest(Map<String, Object> input, Context context) {
+    public Void handleRequest(Object schedule, Context context) {
         var result = sweep.sweep(limit);
         LOG.info("sweep done", "checked", result.checked(), "changed", result.changed(),
                 "announcements", result.announcements());

@@ -1,11 +1,11 @@
 package io.trackline.webhook;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.trackline.aws.http.Problem;
 import io.trackline.aws.http.Responses;
+import io.trackline.aws.lambda.JsonEventHandler;
 import io.trackline.aws.log.Log;
 import io.trackline.webhook.application.DependencyUnavailable;
 import io.trackline.webhook.application.IngestResult;
@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code POST /v1/webhooks/{source}}: API Gateway event in, {@link IngestWebhook}, 202 or problem+json out. */
-public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class WebhookHandler extends JsonEventHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Log LOG = Log.of(WebhookHandler.class);
 
     private final IngestWebhook ingest;
@@ -30,6 +30,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public WebhookHandler(WebhookWiring wiring) {
+        super(APIGatewayV2HTTPEvent.class);
         this.ingest = new IngestWebhook(WebhookWiring.SOURCES, wiring.secrets(), wiring.queue(), wiring.metrics(), wiring.clock());
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.trackline.aws.queue.ScanReportCodec;
 import io.trackline.aws.queue.SqsText;
 import io.trackline.domain.tracking.ScanReport;
+import io.trackline.testkit.SampleEvents;
 import io.trackline.webhook.application.DependencyUnavailable;
 import io.trackline.webhook.application.InMemoryWebhookSecrets;
 import io.trackline.webhook.application.IngestMetrics;
@@ -94,33 +95,8 @@ public final class Fixtures {
                 .build();
     }
 
-    /**
-     * An API Gateway HTTP API event file as Lambda would deliver it. Read plainly with Jackson: the events library's
-     * {@code EventLoader} needs Joda-Time, which the build leaves out.
-     */
-    public static APIGatewayV2HTTPEvent loadEvent(Path file) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode json = io.trackline.aws.Json.mapper().readTree(file.toFile());
-            Map<String, String> headers = new HashMap<>();
-            json.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
-            Map<String, String> path = new HashMap<>();
-            json.path("pathParameters").properties().forEach(p -> path.put(p.getKey(), p.getValue().asText()));
-            return APIGatewayV2HTTPEvent.builder()
-                    .withVersion(json.path("version").asText())
-                    .withRouteKey(json.path("routeKey").asText())
-                    .withRawPath(json.path("rawPath").asText())
-                    .withHeaders(headers)
-                    .withPathParameters(path)
-                    .withBody(json.path("body").asText())
-                    .withIsBase64Encoded(json.path("isBase64Encoded").asBoolean())
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public static APIGatewayV2HTTPEvent eventFile(String source) {
-        return loadEvent(EVENTS.resolve("webhook-" + source + ".json"));
+        return SampleEvents.httpApi(EVENTS.resolve("webhook-" + source + ".json"));
     }
 
     /**

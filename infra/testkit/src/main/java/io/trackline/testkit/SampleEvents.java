@@ -1,26 +1,20 @@
 package io.trackline.testkit;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.trackline.aws.lambda.LambdaJson;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Loads the repository's {@code events/} files (the ones {@code sam local invoke} uses) as Lambda's event beans. The
- * aws-lambda-java-tests loader needs Joda-Time, which the build excludes; Lambda's own field names differ from the
- * beans' only in case, so they are matched case-insensitively.
+ * Loads the repository's {@code events/} files (the ones {@code sam local invoke} uses) as Lambda's event beans, read the
+ * way every function's Lambda entry reads its event ({@link LambdaJson}).
  */
 public final class SampleEvents {
-    private static final ObjectMapper LAMBDA_JSON = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private SampleEvents() {
     }
 
@@ -31,8 +25,17 @@ public final class SampleEvents {
 
     /** An SQS event from a file. */
     public static SQSEvent sqs(Path file) {
-        try {
-            return LAMBDA_JSON.readValue(file.toFile(), SQSEvent.class);
+        return read(file, SQSEvent.class);
+    }
+
+    /** An API Gateway HTTP API (payload 2.0) event from a file. */
+    public static APIGatewayV2HTTPEvent httpApi(Path file) {
+        return read(file, APIGatewayV2HTTPEvent.class);
+    }
+
+    private static <T> T read(Path file, Class<T> type) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return LambdaJson.read(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -69,7 +69,7 @@ public final class EngineThroughput {
         WriteUnits writeUnits = new WriteUnits(cloud.dynamo, stack.table());
         ProcessorHandler handler = new ProcessorHandler(ProcessorWiring.from(stack.settings(),
                 cloud.clients(stack, List.of(counter, writeUnits)), Clock.systemUTC()));
-        LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler);
+        LambdaPoller poller = new LambdaPoller(cloud.sqs, stack.ingestQueueUrl(), handler::handleRequest);
         // The relay publishes from the table's stream what the processor's writes announced: its calls count too
         // (reading the stream is the event source's, not the function's).
         StreamEventSource stream = StreamEventSource.of(cloud.dynamo, cloud.clients.dynamoDbStreams(), stack.table());

@@ -84,8 +84,8 @@ public final class WebhookDeliveryThroughput {
             AwsClients plain = new AwsClients(settings);
             AwsCallCounter counter = new AwsCallCounter();
             HooksWiring wiring = HooksWiring.from(settings, new AwsClients(settings, List.of(counter)));
-            Timed fanOutHandler = new Timed(new FanOutHandler(wiring));
-            Timed deliveryHandler = new Timed(new DeliveryHandler(wiring));
+            Timed fanOutHandler = new Timed(new FanOutHandler(wiring)::handleRequest);
+            Timed deliveryHandler = new Timed(new DeliveryHandler(wiring)::handleRequest);
             LambdaPoller fanOut = new LambdaPoller(plain.sqs(), stack.queue("WebhookEventsQueue").url(), fanOutHandler);
             LambdaPoller delivery = new LambdaPoller(plain.sqs(), stack.queue("WebhookDeliveryQueue").url(), deliveryHandler);
             var endpoints = new DynamoDbWebhookEndpoints(plain.dynamoDb(), stack.tables().get("TrackingTable"));

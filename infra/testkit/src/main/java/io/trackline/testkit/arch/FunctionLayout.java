@@ -2,6 +2,7 @@ package io.trackline.testkit.arch;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -78,9 +79,13 @@ public final class FunctionLayout {
 
     @ArchTest
     static final ArchRule handlersHaveTwoConstructors = classes()
-            .that().implement("com.amazonaws.services.lambda.runtime.RequestHandler")
+            .that().areAssignableTo("com.amazonaws.services.lambda.runtime.RequestHandler")
+            .or().areAssignableTo("com.amazonaws.services.lambda.runtime.RequestStreamHandler")
+            .and().doNotHaveModifier(JavaModifier.ABSTRACT)
             .should().resideInAPackage(FUNCTION_ROOT)
-            .andShould(haveTwoPublicConstructors());
+            .andShould().beAssignableTo("io.trackline.aws.lambda.JsonEventHandler")
+            .andShould(haveTwoPublicConstructors())
+            .because("Lambda's runtime then hands the event's bytes to LambdaJson instead of loading its own serializer");
 
     private static ArchCondition<JavaClass> haveTwoPublicConstructors() {
         return new ArchCondition<>("have exactly two constructors: Lambda's no-arg one and one taking the wiring") {
