@@ -83,9 +83,12 @@ class ClientWebhooksIT {
         assertThat(body.path("data").path("sequence").asLong()).isPositive();
         assertThat(body.path("data").path("shipment")).as("the shipment as GET /v1/shipments/{id} shows it, newest event only")
                 .isEqualTo(withNewestEventOnly(walk.get("/v1/shipments/" + shipmentId, Walkthrough.apiKey(apiKey))));
-        String attempts = walk.get("/v1/webhook-endpoints/" + endpoint.get("id").asText() + "/deliveries",
-                Walkthrough.apiKey(apiKey)).body();
-        assertThat(json(attempts).path("items").get(0).path("statusCode").asInt()).isEqualTo(200);
+        // The delivery function records the attempt after the client has answered: wait for that write.
+        JsonNode attempts = Eventually.await("the attempt is recorded", PIPELINE,
+                () -> json(walk.get("/v1/webhook-endpoints/" + endpoint.get("id").asText() + "/deliveries",
+                        Walkthrough.apiKey(apiKey)).body()).path("items"),
+                items -> !items.isEmpty());
+        assertThat(attempts.get(0).path("statusCode").asInt()).isEqualTo(200);
     }
 
     @Test
