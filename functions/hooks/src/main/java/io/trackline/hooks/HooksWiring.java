@@ -53,7 +53,12 @@ public final class HooksWiring {
 
     /** Tests and benchmarks pass clients that may carry interceptors. */
     public static HooksWiring from(Settings settings, AwsClients clients) {
-        return new HooksWiring(settings, clients, Clock.systemUTC(), HostResolver.SYSTEM, new HttpWebhookSender());
+        return from(settings, clients, Clock.systemUTC());
+    }
+
+    /** Tests that run the functions at a time of their own. */
+    public static HooksWiring from(Settings settings, AwsClients clients, Clock clock) {
+        return new HooksWiring(settings, clients, clock, HostResolver.SYSTEM, new HttpWebhookSender());
     }
 
     public FanOutEvents fanOut() {

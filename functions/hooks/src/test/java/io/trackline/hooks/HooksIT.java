@@ -59,6 +59,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HooksIT {
     private static final double SCALE = 0.00005;
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    /**
+     * Every clock of the test, the functions' included, reads T0 plus the time elapsed since the class loaded: retries
+     * and the 72 scaled hours still pass in real seconds, and the day the suite runs reaches nothing.
+     */
+    private static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), T0));
 
     private static Emulator emulator;
     private static Stack stack;
@@ -86,11 +91,12 @@ class HooksIT {
         clients = new AwsClients(settings);
         receiver = new WebhookReceiver();
         endpoints = new DynamoDbWebhookEndpoints(clients.dynamoDb(), stack.tables().get("TrackingTable"));
-        log = new DynamoDbDeliveryLog(clients.dynamoDb(), stack.tables().get("TrackingTable"), Clock.systemUTC());
+        log = new DynamoDbDeliveryLog(clients.dynamoDb(), stack.tables().get("TrackingTable"), CLOCK);
         changes = new ShipmentChanges(new DynamoDbShipments(clients.dynamoDb(), stack.tables().get("TrackingTable"),
-                TrackingPolicy.DEFAULT, Clock.systemUTC()));
-        fanOut = new LambdaPoller(clients.sqs(), stack.queue("WebhookEventsQueue").url(), new FanOutHandler(HooksWiring.from(settings))::handleRequest);
-        delivery = new LambdaPoller(clients.sqs(), stack.queue("WebhookDeliveryQueue").url(), new DeliveryHandler(HooksWiring.from(settings))::handleRequest);
+                TrackingPolicy.DEFAULT, CLOCK));
+        HooksWiring wiring = HooksWiring.from(settings, clients, CLOCK);
+        fanOut = new LambdaPoller(clients.sqs(), stack.queue("WebhookEventsQueue").url(), new FanOutHandler(wiring)::handleRequest);
+        delivery = new LambdaPoller(clients.sqs(), stack.queue("WebhookDeliveryQueue").url(), new DeliveryHandler(wiring)::handleRequest);
     }
 
     @AfterAll
@@ -122,7 +128,7 @@ class HooksIT {
             assertThat(ok).extracting(WebhookReceiver.Received::webhookId).as("exactly once per webhook-id").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> WebhookIds.of(e.eventId(), endpoint.id())).toList());
             assertThat(receiver.at(path)).allSatisfy(r -> {
-                assertThat(r.verifies(endpoint.secrets().active(Instant.now()))).as("Standard Webhooks signature").isTrue();
+                assertThat(r.verifies(endpoint.secrets().active(Instant.now(CLOCK)))).as("Standard Webhooks signature").isTrue();
                 assertThat(r.signature().split(" ")).hasSize(1);
                 assertThat(r.contentType()).isEqualTo("application/json");
             });
@@ -165,7 +171,7 @@ class HooksIT {
         String tenant = tenant();
         WebhookEndpoint endpoint = register(tenant, "/rotating", Set.of(), (id, nth) -> 200);
         String before = endpoint.secrets().current();
-        WebhookEndpoint rotated = endpoints.save(endpoint.rotated(Instant.now()));
+        WebhookEndpoint rotated = endpoints.save(endpoint.rotated(Instant.now(CLOCK)));
 
         publish(change(changes.register(tenant, T0), Status.DELIVERED, 1));
         pumpUntil(() -> succeeded("/rotating").size() == 1);
@@ -198,10 +204,10 @@ class HooksIT {
                 .anySatisfy(m -> assertThat(m.body()).contains(endpoint.id()).contains("disabled"));
 
         receiver.script("/down", (id, nth) -> 200);
-        WebhookEndpoint enabled = endpoints.save(disabled.withStatus(EndpointStatus.ENABLED, Instant.now()));
+        WebhookEndpoint enabled = endpoints.save(disabled.withStatus(EndpointStatus.ENABLED, Instant.now(CLOCK)));
         pumpUntil(() -> true); // deliveries still queued for the disabled endpoint are dropped (they stay in the log)
         int replayed = new ReplayDeliveries(log, new SqsDeliveryQueue(clients.sqs(), stack.queue("WebhookDeliveryQueue").url(),
-                Clock.systemUTC())).window(enabled, T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)));
+                CLOCK)).window(enabled, T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)));
         pumpUntil(() -> succeeded("/down").size() == events.size());
 
         assertThat(replayed).isEqualTo(events.size());
@@ -213,7 +219,7 @@ class HooksIT {
     void shouldRefuseToSendAndLogWhy_whenTheEndpointsAddressIsNotPublicAtSendTime() {
         String tenant = tenant();
         WebhookEndpoint metadata = WebhookEndpoint.create(tenant, URI.create("http://169.254.169.254/latest/meta-data/"),
-                Set.of(), null, Instant.now());
+                Set.of(), null, Instant.now(CLOCK));
         endpoints.create(metadata, 20);
 
         publish(change(changes.register(tenant, T0), Status.DELIVERED, 1));
@@ -230,7 +236,7 @@ class HooksIT {
 
     private static WebhookEndpoint register(String tenant, String path, Set<EventType> events,
                                             java.util.function.BiFunction<String, Integer, Integer> script) {
-        WebhookEndpoint endpoint = WebhookEndpoint.create(tenant, URI.create(receiver.endpoint(path, script)), events, null, Instant.now());
+        WebhookEndpoint endpoint = WebhookEndpoint.create(tenant, URI.create(receiver.endpoint(path, script)), events, null, Instant.now(CLOCK));
         endpoints.create(endpoint, 20);
         return endpoint;
     }
