@@ -8,13 +8,18 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 export MAVEN_OPTS ?= $(shell [ "$$($(JAVA_HOME)/bin/java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -ge 24 ] && echo --sun-misc-unsafe-memory-access=allow)
 MVN := mvn -B -ntp
 
-.PHONY: check-jdk moto build run test coverage test-clock-shift lint check-deploy deploy bench clean
+.PHONY: check-jdk moto browser build run test coverage test-clock-shift lint check-deploy deploy bench clean
 
 check-jdk:
 	@test -n "$(JAVA_HOME)" || { echo "make needs a JDK 21+ (see above)"; exit 1; }
 
 moto:
 	@infra/bin/ensure-moto
+
+# The tracking page's browser test: Chromium with its driver, and axe-core.
+browser:
+	@infra/bin/ensure-browser
+	@infra/bin/ensure-axe >/dev/null
 
 build: check-jdk
 	$(MVN) -q package -DskipTests
@@ -25,17 +30,13 @@ run: build moto
 # verify builds every function.jar, which check-deploy then checks the way `sam deploy` will upload it; last, the smoke
 # test against a freshly started local cloud, as `make run` starts it (CI runs all of this). -T 1C: one module per core
 # at a time (the function modules depend only on engine, not on each other; each module's tests start their own moto).
-test: check-jdk moto
-	@infra/bin/ensure-browser
-	@infra/bin/ensure-axe >/dev/null
+test: check-jdk moto browser
 	$(MVN) -T 1C verify
 	infra/bin/check-deploy --require-artifacts
 	@infra/bin/smoke-local-cloud
 
 # The same Maven tests with JaCoCo's agent: reports in each module's target/site/jacoco (unit) and jacoco-it (failsafe).
-coverage: check-jdk moto
-	@infra/bin/ensure-browser
-	@infra/bin/ensure-axe >/dev/null
+coverage: check-jdk moto browser
 	$(MVN) -T 1C -Pcoverage verify
 
 # Every Maven test a year ahead and a year back (libfaketime): no test may depend on the day it runs.

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,14 +145,7 @@ class LambdaJsonTest {
     }
 
     private static InputStream resource(String name) {
-        return new ByteArrayInputStream(readAll("/lambda-events/" + name));
-    }
-
-    private static byte[] readAll(String path) {
-        try (InputStream in = LambdaJsonTest.class.getResourceAsStream(path)) {
-            return in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("test resource " + path, e);
-        }
+        return Objects.requireNonNull(LambdaJsonTest.class.getResourceAsStream("/lambda-events/" + name),
+                () -> "no test resource " + name);
     }
 }
